@@ -1,0 +1,149 @@
+"""The ``kfcompare`` command line.
+
+Each subcommand lives in ``kfcompare.commands``; this module holds what they share:
+plugin loading, metadata overrides, reading many files, choosing an output and writing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .atomic import write_atomic
+from .errors import KfcompareError, UsageError
+from .hookspecs import Output, ParseOptions, RenderContext
+from .model import Report
+from .parsing import parse_file, report_files
+from .plugins import Registry, load_registry
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command that reads reports takes."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
+    parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
+    parser.add_argument("--district", help="set the district (stadsdel) instead of detecting it")
+    parser.add_argument("--unit", help="set the unit (enhet) instead of detecting it")
+    parser.add_argument("--kind", choices=["VP", "T1", "T2", "VB", "vp", "t1", "t2", "vb"], help="set the report kind")
+    parser.add_argument("--year", type=int, help="set the year")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+
+
+def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--format", "-f", dest="output_format", metavar="NAME", help=f"output to use (default: {default}, or from the -o suffix)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+
+
+def parse_options(args: argparse.Namespace) -> ParseOptions:
+    return ParseOptions(district=args.district, unit=args.unit, kind=args.kind, year=args.year)
+
+
+def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> list[Report]:
+    """Parse every file; report each file's error and go on, then fail if any failed."""
+    options = parse_options(args)
+    files = report_files(args.paths)
+    if not files:
+        raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
+    reports: list[Report] = []
+    errors: list[str] = []
+    for path in files:
+        try:
+            reports.extend(parse_file(path, options, input_format=args.input_format, registry=registry))
+        except KfcompareError as exc:
+            errors.append(str(exc))
+            print(f"kfcompare: {exc}", file=err)
+    for failure in registry.failures:
+        print(f"kfcompare: warning: {failure}", file=err)
+    if errors:
+        raise KfcompareError(f"{len(errors)} of {len(files)} file(s) could not be read; nothing was written")
+    warned = [(r, w) for r in reports for w in r.warnings]
+    if warned:
+        for report, warning in warned:
+            line = f":{warning.line}" if warning.line is not None else ""
+            print(f"kfcompare: warning: {report.source.path}{line}: {warning.message}", file=err)
+        if getattr(args, "strict", False):
+            from .errors import StrictModeError
+
+            raise StrictModeError(f"{len(warned)} warning(s) and --strict was given; nothing was written")
+    return reports
+
+
+def choose_output(registry: Registry, command: str, name: str | None, output: str | None, default: str) -> Output:
+    candidates = {o.name: o for o in registry.output_for(command)}
+    if name is None and output:
+        suffix = Path(output).suffix.lower()
+        by_suffix = [o for o in candidates.values() if o.suffix == suffix]
+        if by_suffix:
+            return by_suffix[0]
+    name = name or default
+    if name not in candidates:
+        known = ", ".join(sorted(candidates)) or "none"
+        raise UsageError(f"no output {name!r} for '{command}' (available: {known})")
+    return candidates[name]
+
+
+def emit(output: Output, context: RenderContext, destination: str | None, out: TextIO, registry: Registry) -> None:
+    """Render and write; a failing third-party renderer is reported by name."""
+    if destination is None and output.binary:
+        raise UsageError(f"output {output.name!r} writes a file; give -o FILE")
+    try:
+        result = output.render(context)
+    except KfcompareError:
+        raise
+    except Exception as exc:
+        if output.plugin in {p.name for p in registry.plugins if p.origin == "built-in"}:
+            raise
+        from .errors import PluginError
+
+        raise PluginError(output.plugin, f"output {output.name!r} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(result, (str, bytes)):
+        from .errors import PluginError
+
+        raise PluginError(output.plugin, f"output {output.name!r} returned {type(result).__name__}, expected str or bytes")
+    if destination is None:
+        out.write(result if isinstance(result, str) else result.decode("utf-8"))
+    else:
+        write_atomic(destination, result)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .commands import COMMANDS
+
+    parser = argparse.ArgumentParser(
+        prog="kfcompare",
+        description="Read Stockholm district boards' follow-up reports and compare districts.",
+    )
+    parser.add_argument("--version", action="version", version=f"kfcompare {__version__}")
+    parser.add_argument(
+        "--disable-plugin",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="do not load this plugin (repeatable; also KFCOMPARE_DISABLE_PLUGINS=a,b)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        registry = load_registry(args.disable_plugin)
+        return int(args.run(args, registry, out, err) or 0)
+    except KfcompareError as exc:
+        print(f"kfcompare: error: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kfcompare: interrupted; nothing was written", file=err)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,73 @@
+"""What every text-extract format needs: numbered lines, page noise, wrapped tokens.
+
+Lines keep their raw text (leading and trailing spaces carry meaning in tables: an empty
+cell can survive as one extra space), so nothing here collapses white space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+
+@frozen
+class Line:
+    """One source line: its 1-based number and its text exactly as extracted."""
+
+    no: int
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+
+def numbered(lines: Sequence[str], first: int = 1) -> list[Line]:
+    return [Line(first + i, raw) for i, raw in enumerate(lines)]
+
+
+#: page headers and footers PDF extraction drops into the text, wherever the page broke
+PAGE_NOISE = (
+    re.compile(r"^Tjänsteutlåtande$"),
+    re.compile(r"^Sid \d+ \(\d+\)$"),
+    re.compile(r"^start\.stockholm$"),
+    re.compile(r"^(?:Telefon:?\s*)?08[- ]\s?\d{3} ?\d{2,3} ?\d{2}(?: ?\d{2})?$"),
+)
+
+
+def is_page_noise(raw: str) -> bool:
+    text = raw.strip()
+    return bool(text) and any(p.match(text) for p in PAGE_NOISE)
+
+
+def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
+    """Drop page header/footer lines; numbering of the rest is kept."""
+    return [line for line in lines if not is_page_noise(line.raw)]
+
+
+def join_wrapped(parts: Sequence[str]) -> str:
+    """Join the raw lines of one wrapped cell or title.
+
+    A break at a space shows as a trailing space on the earlier line or a leading space on
+    the next ('Andel barn som lever i ' + 'familjer'): join with one space. A break inside a
+    word shows no space on either side ('Faststäl' + 'ls 2020'): join with none.
+    """
+    out = ""
+    prev_raw = ""
+    for part in parts:
+        if not part.strip():
+            continue
+        if not out:
+            out = part.strip()
+        elif prev_raw[-1:].isspace() or part[:1].isspace():
+            out = out + " " + part.strip()
+        else:
+            out = out + part.strip()
+        prev_raw = part
+    return re.sub(r"\s+", " ", out).strip()

@@ -1,0 +1,280 @@
+"""The typed model every format produces and every output reads.
+
+No parsing and no rendering lives here: formats build these objects, outputs walk them.
+All classes are frozen so a parsed report can be shared between outputs and processes
+without anyone mutating it behind another's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+from attrs import field, frozen
+
+
+class Kind(str, enum.Enum):
+    """Report kind: plan, tertial reports, annual report."""
+
+    VP = "VP"
+    T1 = "T1"
+    T2 = "T2"
+    VB = "VB"
+
+
+class GoalLevel(str, enum.Enum):
+    """Where a goal sits in the city's goal hierarchy."""
+
+    KF = "kf"  # KF:s inriktningsmål
+    AREA = "area"  # KF:s mål för verksamhetsområdet
+    BOARD = "board"  # nämndmål
+    UNIT = "unit"  # enhetsmål
+
+
+class Assessment(str, enum.Enum):
+    """The printed verdict on a goal; ``None`` on a goal means no verdict was printed."""
+
+    HELT = "helt"
+    DELVIS = "delvis"
+    INTE = "inte"
+    INGEN = "ingen"
+
+
+@frozen
+class Provenance:
+    """Where in which file an element was printed (1-based, inclusive line numbers)."""
+
+    path: str
+    first_line: int
+    last_line: int
+
+    def __str__(self) -> str:
+        if self.first_line == self.last_line:
+            return f"{self.path}:{self.first_line}"
+        return f"{self.path}:{self.first_line}-{self.last_line}"
+
+
+@frozen
+class Value:
+    """One printed cell: the raw text always, the number and unit when it is numeric.
+
+    A text target such as "Tas fram av nämnd" or "öka" has ``number`` None and keeps its
+    words in ``raw``. ``line`` is the source line the cell was read from.
+    """
+
+    raw: str
+    number: Decimal | None = None
+    unit: str | None = None
+    line: int | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.number is None
+
+
+@frozen
+class ParseWarning:
+    """Something the parser could not settle; part of the result, never printed by the library."""
+
+    message: str
+    line: int | None = None
+    path: str | None = None
+    code: str = "warning"
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.line is not None:
+            where = f"{where}:{self.line}" if where else f"line {self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+#: The seven value columns of an indicator row, in the order the 2020 tables print them.
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "outcome",
+    "outcome_men",
+    "outcome_women",
+    "previous",
+    "forecast",
+    "target",
+    "kf_target",
+)
+
+
+@frozen
+class ColumnAssignment:
+    """One possible reading of an ambiguous indicator row: column name -> cell."""
+
+    cells: tuple[tuple[str, Value], ...]
+    reason: str = ""
+
+
+@frozen
+class Indicator:
+    """One indicator row with its columns as printed."""
+
+    name: str
+    provenance: Provenance
+    outcome: Value | None = None
+    outcome_men: Value | None = None
+    outcome_women: Value | None = None
+    previous: Value | None = None
+    forecast: Value | None = None
+    target: Value | None = None
+    kf_target: Value | None = None
+    period: str | None = None
+    #: how often the indicator is measured (År, Tertial, Halvår, Månad); plans print it
+    periodicity: str | None = None
+    #: the table the row came from, e.g. "KF:s indikatorer" or "Nämndens indikatorer"
+    table: str | None = None
+    #: markers such as "ambiguous-columns"; see ``alternatives`` for the other readings
+    flags: tuple[str, ...] = ()
+    alternatives: tuple[ColumnAssignment, ...] = ()
+    analysis: str | None = None
+    comment: str | None = None
+
+    def values(self) -> Iterator[tuple[str, Value]]:
+        """The filled columns, in table order."""
+        for name in INDICATOR_COLUMNS:
+            value = getattr(self, name)
+            if value is not None:
+                yield name, value
+
+
+@frozen
+class Activity:
+    text: str
+    provenance: Provenance
+    start: dt.date | None = None
+    end: dt.date | None = None
+    deviation: bool = False
+    analysis: str | None = None
+    table: str | None = None
+
+
+@frozen
+class Goal:
+    """A goal at any level; children are the goals directly below it."""
+
+    level: GoalLevel
+    title: str
+    provenance: Provenance
+    number: str | None = None
+    assessment: Assessment | None = None
+    assessment_raw: str | None = None
+    description: str | None = None  # Beskrivning
+    expected_result: str | None = None  # Förväntat resultat
+    analysis: str | None = None  # Analys
+    indicators: tuple[Indicator, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    goals: tuple[Goal, ...] = ()
+
+    def walk(self) -> Iterator[Goal]:
+        """This goal and every goal below it, depth first."""
+        yield self
+        for child in self.goals:
+            yield from child.walk()
+
+
+@frozen
+class BudgetRow:
+    label: str
+    values: tuple[Value | None, ...]
+    provenance: Provenance
+    #: a "varav" row: part of the row above, not added into totals
+    sub_row: bool = False
+    flags: tuple[str, ...] = ()
+
+
+@frozen
+class BudgetTable:
+    caption: str
+    unit: str | None  # "mnkr", "tkr", or a count unit such as "st"
+    columns: tuple[str, ...]
+    rows: tuple[BudgetRow, ...]
+    provenance: Provenance
+    flags: tuple[str, ...] = ()
+
+
+@frozen
+class Section:
+    """A named text part of a report that is not a goal (Övrigt, Investeringar, …)."""
+
+    title: str
+    text: str
+    provenance: Provenance
+
+
+@frozen
+class Decision:
+    """A numbered proposal in 'Förslag till beslut', with any amounts it names."""
+
+    number: str
+    text: str
+    provenance: Provenance
+    amounts: tuple[Value, ...] = ()
+
+
+#: Metadata fields whose origin a report records.
+METADATA_FIELDS: tuple[str, ...] = ("district", "unit", "kind", "year")
+
+
+class Origin(str, enum.Enum):
+    DETECTED = "detected"
+    GIVEN = "given"
+    MISSING = "missing"
+
+
+def _origins(value: object) -> tuple[tuple[str, Origin], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple(sorted((str(k), Origin(v)) for k, v in items))  # type: ignore[union-attr]
+
+
+@frozen
+class Report:
+    """One report: metadata, goal tree, budget tables, text sections and warnings."""
+
+    district: str | None
+    kind: Kind | None
+    year: int | None
+    source: Provenance
+    format: str
+    unit: str | None = None
+    period: str | None = None  # as a controller says it, e.g. "T1 2020", "VB 2020"
+    goals: tuple[Goal, ...] = ()
+    budget: tuple[BudgetTable, ...] = ()
+    sections: tuple[Section, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    #: for each of METADATA_FIELDS: was it detected in the text, given by the user, or missing
+    metadata_origin: tuple[tuple[str, Origin], ...] = field(default=(), converter=_origins)
+
+    def origin(self, name: str) -> Origin:
+        return dict(self.metadata_origin).get(name, Origin.MISSING)
+
+    def walk_goals(self) -> Iterator[Goal]:
+        for goal in self.goals:
+            yield from goal.walk()
+
+    def indicators(self) -> Iterator[tuple[Goal, Indicator]]:
+        for goal in self.walk_goals():
+            for indicator in goal.indicators:
+                yield goal, indicator
+
+    def activities(self) -> Iterator[tuple[Goal, Activity]]:
+        for goal in self.walk_goals():
+            for activity in goal.activities:
+                yield goal, activity
+
+    @property
+    def label(self) -> str:
+        """A short human name: 'Södermalm T1 2020', 'Kungsholmen / Vuxenenheten VB 2021'."""
+        who = self.district or "okänd stadsdel"
+        if self.unit:
+            who = f"{who} / {self.unit}"
+        return f"{who} {self.period or ''}".strip()
+
+    def evolve(self, **changes: object) -> Report:
+        return attrs.evolve(self, **changes)

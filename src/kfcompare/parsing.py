@@ -1,0 +1,177 @@
+"""From a path to Reports: read, choose a format by score, parse, apply the user's overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from .errors import InputError, KfcompareError, ParseError, PluginError, UnrecognisedFormat
+from .hookspecs import InputFormat, ParseOptions
+from .model import Kind, Origin, Report
+from .plugins import Registry, load_registry
+from .source import Source, read_source
+
+#: a format must score above this to be chosen without --input-format
+THRESHOLD = 0.3
+
+_registry: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The registry of installed plugins, loaded once per process."""
+    global _registry
+    if _registry is None:
+        _registry = load_registry()
+    return _registry
+
+
+def score_formats(source: Source, registry: Registry) -> list[tuple[str, float]]:
+    """Every format's score for a source, best first; a failing scorer counts as 0."""
+    scores = []
+    for fmt in registry.formats.values():
+        score = registry.guarded(fmt.plugin, f"score ({fmt.name})", lambda f=fmt: f.score(source), 0.0)
+        if not isinstance(score, (int, float)) or score != score:  # NaN or garbage
+            registry.fail(fmt.plugin, f"score ({fmt.name})", f"returned {score!r}, expected a number")
+            score = 0.0
+        scores.append((fmt.name, max(0.0, min(1.0, float(score)))))
+    return sorted(scores, key=lambda item: (-item[1], item[0]))
+
+
+def choose_format(source: Source, registry: Registry, forced: str | None = None) -> InputFormat:
+    if forced is not None:
+        if forced not in registry.formats:
+            known = ", ".join(sorted(registry.formats)) or "none"
+            raise InputError(source.path, f"unknown input format {forced!r} (known: {known})")
+        return registry.formats[forced]
+    scores = score_formats(source, registry)
+    if not scores or scores[0][1] <= THRESHOLD:
+        raise UnrecognisedFormat(source.path, scores, _unrecognised_message(source))
+    if len(scores) > 1 and scores[1][1] == scores[0][1]:
+        raise UnrecognisedFormat(
+            source.path, scores, f"formats {scores[0][0]!r} and {scores[1][0]!r} claim it equally; use --input-format"
+        )
+    return registry.formats[scores[0][0]]
+
+
+def _unrecognised_message(source: Source) -> str:
+    if source.data.startswith(b"%PDF"):
+        return "is a PDF; kfcompare reads the text extract: run 'pdftotext -layout FILE.pdf' and give it the .txt"
+    if source.text is None:
+        return "is a binary file that no installed format reads"
+    if not source.text.strip():
+        return "is empty"
+    return "no format recognises this text as a report"
+
+
+def parse_source(
+    source: Source,
+    options: ParseOptions | None = None,
+    *,
+    input_format: str | None = None,
+    registry: Registry | None = None,
+) -> list[Report]:
+    """Parse an already-read source into one or more Reports."""
+    registry = registry or default_registry()
+    options = options or ParseOptions()
+    if source.text is not None and not source.text.strip() and input_format is None:
+        raise InputError(source.path, "is empty" if not source.text else "holds only white space")
+    fmt = choose_format(source, registry, input_format)
+    try:
+        reports = fmt.parse(source, options)
+    except KfcompareError:
+        raise
+    except Exception as exc:
+        if fmt.plugin in {p.name for p in registry.plugins if p.origin == "built-in"}:
+            raise  # a bug in kfcompare itself: let it show
+        registry.fail(fmt.plugin, f"parse ({fmt.name})", exc)
+        raise PluginError(fmt.plugin, f"format {fmt.name!r} failed on {source.path}: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(reports, (list, tuple)) or not all(isinstance(r, Report) for r in reports):
+        raise PluginError(fmt.plugin, f"format {fmt.name!r} returned {type(reports).__name__}, expected a list of Report")
+    if not reports:
+        raise ParseError(source.path, f"format {fmt.name!r} found no report in the file")
+    return [apply_options(_with_source_warnings(r, source, fmt), options) for r in reports]
+
+
+def parse_file(
+    path: str | Path,
+    options: ParseOptions | None = None,
+    *,
+    input_format: str | None = None,
+    registry: Registry | None = None,
+) -> list[Report]:
+    """Read and parse one file; a file may hold several reports."""
+    return parse_source(read_source(path), options, input_format=input_format, registry=registry)
+
+
+def parse_text(text: str, path: str = "<text>", options: ParseOptions | None = None, **kwargs: object) -> list[Report]:
+    """Parse a string, for library users and tests that have the text already."""
+    return parse_source(Source.from_text(text, path), options, **kwargs)  # type: ignore[arg-type]
+
+
+def _with_source_warnings(report: Report, source: Source, fmt: InputFormat) -> Report:
+    changes: dict[str, object] = {}
+    if source.warnings:
+        changes["warnings"] = source.warnings + report.warnings
+    if report.format != fmt.name:
+        changes["format"] = fmt.name
+    return attrs.evolve(report, **changes) if changes else report
+
+
+def apply_options(report: Report, options: ParseOptions) -> Report:
+    """Given metadata wins over detected metadata; the report records which was which."""
+    origins = {name: report.origin(name) for name in ("district", "unit", "kind", "year")}
+    for name in ("district", "unit", "year"):
+        if getattr(report, name) is not None and origins[name] is Origin.MISSING:
+            origins[name] = Origin.DETECTED
+    changes: dict[str, object] = {}
+    if options.district:
+        changes["district"] = options.district
+        origins["district"] = Origin.GIVEN
+    if options.unit:
+        changes["unit"] = options.unit
+        origins["unit"] = Origin.GIVEN
+    if options.year:
+        changes["year"] = options.year
+        origins["year"] = Origin.GIVEN
+    if options.kind:
+        changes["kind"] = Kind(options.kind.upper())
+        origins["kind"] = Origin.GIVEN
+    elif report.kind is not None and origins["kind"] is Origin.MISSING:
+        origins["kind"] = Origin.DETECTED
+    if {"kind", "year"} & changes.keys() or report.period is None:
+        kind = changes.get("kind", report.kind)
+        year = changes.get("year", report.year)
+        if kind is not None and year is not None:
+            changes["period"] = f"{kind.value} {year}"  # type: ignore[union-attr]
+    changes["metadata_origin"] = origins
+    return attrs.evolve(report, **changes)
+
+
+def report_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the files in folders named (sorted, hidden files skipped)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith((".", "~$"))
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def parse_paths(
+    paths: Sequence[str | Path],
+    options: ParseOptions | None = None,
+    *,
+    input_format: str | None = None,
+    registry: Registry | None = None,
+) -> list[Report]:
+    """Parse every file given (folders expanded); stops at the first error."""
+    reports: list[Report] = []
+    for path in report_files(paths):
+        reports.extend(parse_file(path, options, input_format=input_format, registry=registry))
+    return reports

@@ -1,0 +1,171 @@
+"""Finding, loading and isolating plugins.
+
+Entry points are loaded one by one (not with pluggy's ``load_setuptools_entrypoints``,
+which stops at the first plugin that fails to import), and every hook is called one
+plugin at a time, so a broken plugin is reported by name and the rest keep working.
+Built-ins are ordinary plugins registered through the same hooks; any plugin, built-in or
+not, can be disabled by name with ``--disable-plugin`` or ``KFCOMPARE_DISABLE_PLUGINS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from importlib import metadata
+from typing import Any, TypeVar
+
+import pluggy
+from attrs import define, field, frozen
+
+from . import hookspecs
+from .hookspecs import InputFormat, Output
+
+ENTRY_POINT_GROUP = "kfcompare"
+DISABLE_ENV = "KFCOMPARE_DISABLE_PLUGINS"
+
+#: modules registered as plugins before any entry point: the built-in formats and outputs
+BUILTIN_PLUGINS: tuple[str, ...] = (
+    "kfcompare.formats.ils2020",
+    "kfcompare.outputs.json_output",
+    "kfcompare.outputs.table_output",
+)
+
+T = TypeVar("T", InputFormat, Output)
+
+
+@frozen
+class PluginInfo:
+    name: str
+    origin: str  # "built-in" or "entry point (dist version)"
+    module: str
+
+
+@frozen
+class PluginFailure:
+    """A plugin that failed: at import, in a hook, or inside a format's or output's callable."""
+
+    plugin: str
+    stage: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin!r} failed at {self.stage}: {self.error}"
+
+
+@define
+class Registry:
+    """The loaded plugins and what they provide."""
+
+    manager: pluggy.PluginManager
+    plugins: list[PluginInfo] = field(factory=list)
+    formats: dict[str, InputFormat] = field(factory=dict)
+    outputs: dict[str, Output] = field(factory=dict)
+    failures: list[PluginFailure] = field(factory=list)
+    disabled: tuple[str, ...] = ()
+
+    def fail(self, plugin: str, stage: str, error: BaseException | str) -> None:
+        text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        self.failures.append(PluginFailure(plugin, stage, text))
+
+    def guarded(self, plugin: str, stage: str, call: Callable[[], Any], default: Any = None) -> Any:
+        """Run a plugin's callable; on an exception record it and return ``default``."""
+        try:
+            return call()
+        except Exception as exc:  # noqa: BLE001 - isolation is the point
+            self.fail(plugin, stage, exc)
+            return default
+
+    def output_for(self, command: str) -> list[Output]:
+        return [o for o in self.outputs.values() if command in o.commands]
+
+
+def disabled_from_env(environ: dict[str, str] | None = None) -> tuple[str, ...]:
+    raw = (environ if environ is not None else os.environ).get(DISABLE_ENV, "")
+    return tuple(name.strip() for name in raw.split(",") if name.strip())
+
+
+def load_registry(
+    disable: Iterable[str] = (),
+    *,
+    builtins: Sequence[str] = BUILTIN_PLUGINS,
+    entry_points: bool = True,
+    extra: Iterable[tuple[str, object]] = (),
+) -> Registry:
+    """Load built-ins, entry-point plugins and ``extra`` (name, plugin) pairs."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    disabled = tuple(dict.fromkeys([*disable, *disabled_from_env()]))
+    registry = Registry(manager=manager, disabled=disabled)
+    for name in disabled:
+        manager.set_blocked(name)
+
+    for module_name in builtins:
+        short = module_name.rsplit(".", 1)[-1]
+        if short in disabled or module_name in disabled:
+            continue
+        plugin = registry.guarded(short, "import", lambda m=module_name: importlib.import_module(m))
+        if plugin is not None:
+            _register(registry, short, plugin, PluginInfo(short, "built-in", module_name))
+
+    if entry_points:
+        for ep in _entry_points():
+            if ep.name in disabled or manager.has_plugin(ep.name):
+                continue
+            plugin = registry.guarded(ep.name, "import", ep.load)
+            if plugin is None:
+                continue
+            dist = getattr(ep, "dist", None)
+            origin = f"entry point ({dist.name} {dist.version})" if dist else "entry point"
+            _register(registry, ep.name, plugin, PluginInfo(ep.name, origin, ep.value))
+
+    for name, plugin in extra:
+        if name not in disabled:
+            _register(registry, name, plugin, PluginInfo(name, "given", repr(plugin)))
+
+    _collect(registry, "kfcompare_input_formats", InputFormat, registry.formats)
+    _collect(registry, "kfcompare_outputs", Output, registry.outputs)
+    return registry
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    return sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+
+
+def _register(registry: Registry, name: str, plugin: object, info: PluginInfo) -> None:
+    try:
+        registry.manager.register(plugin, name=name)
+    except Exception as exc:  # noqa: BLE001 - e.g. a hook with a wrong signature
+        registry.fail(name, "register", exc)
+        if registry.manager.has_plugin(name):  # pragma: no cover - pluggy validates first
+            registry.manager.unregister(name=name)
+        return
+    registry.plugins.append(info)
+
+
+def _collect(registry: Registry, hook_name: str, kind: type[T], into: dict[str, T]) -> None:
+    hook = getattr(registry.manager.hook, hook_name)
+    # pluggy calls the most recently registered first; keep registration order instead
+    for impl in reversed(hook.get_hookimpls()):
+        name = impl.plugin_name
+        result = registry.guarded(name, hook_name, impl.function)
+        if result is None:
+            continue
+        items = result if isinstance(result, (list, tuple)) else None
+        if items is None:
+            registry.fail(name, hook_name, f"returned {type(result).__name__}, expected a list of {kind.__name__}")
+            continue
+        for item in items:
+            if not isinstance(item, kind) or not isinstance(item.name, str) or not item.name:
+                registry.fail(name, hook_name, f"returned {item!r}, expected {kind.__name__}")
+                continue
+            if item.name in into:
+                registry.fail(name, hook_name, f"{kind.__name__} {item.name!r} is already provided by {into[item.name].plugin!r}")
+                continue
+            into[item.name] = _with_plugin(item, name)
+
+
+def _with_plugin(item: T, plugin: str) -> T:
+    import attrs
+
+    return attrs.evolve(item, plugin=plugin)
