@@ -147,3 +147,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return 130
     except BrokenPipeError:
         return 0
+    except Exception:
+        import traceback
+
+        traceback.print_exc(file=err)
+        print("kfcompare: internal error: this is a bug in kfcompare or a plugin; please report it with the lines above", file=err)
+        return 70

@@ -36,7 +36,10 @@ class Source:
         """The text split into lines; index 0 is line 1. Empty for a binary file."""
         if self.text is None:
             return ()
-        return tuple(self.text.split("\n"))
+        lines = self.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # the newline that ends the last line does not start another
+        return tuple(lines)
 
     @property
     def suffix(self) -> str:

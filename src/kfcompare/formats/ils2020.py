@@ -1,0 +1,99 @@
+"""Input format "ils2020": the 2020–2021 district and unit follow-up report layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..hookspecs import InputFormat, ParseOptions, hookimpl
+from ..model import Kind, ParseWarning, Provenance, Report, Section
+from ..source import Source
+from .ils import economy, goals, layout, metadata
+from .textlines import numbered, strip_page_noise
+
+NAME = "ils2020"
+
+#: layout signals, each counted once: mixed-case markers of the 2020 ILS export
+_SIGNALS = (
+    re.compile(r"^\s*KF:s inriktningsmål:", re.M),
+    re.compile(r"^\s*KF:s mål för verksamhetsområdet:", re.M),
+    re.compile(r"^\s*(?:Nämndmål|Enhetsmål):", re.M),
+    re.compile(r"^\s*Uppfylls (?:helt|delvis|inte)\s*$", re.M),
+    re.compile(r"^\s*Indikator Periodens", re.M),
+    re.compile(r"^\s*Aktivitet Startdatum Slutdatum", re.M),
+    re.compile(r"^\s*Sammanfattande analys\s*$", re.M),
+    re.compile(r"^\s*Uppföljning av (?:Kommunfullmäktiges inriktningsmål|ekonomi)\s*$", re.M),
+)
+
+
+def score(source: Source) -> float:
+    text = source.text
+    if not text:
+        return 0.0
+    hits = sum(1 for signal in _SIGNALS if signal.search(text))
+    if hits == 0:
+        return 0.0
+    # upper-case 2012 markers belong to the older layout: leave that text to its format
+    if re.search(r"^\s*KF:s INRIKTNINGSMÅL", text, re.M):
+        return min(0.2, hits / 10)
+    return min(1.0, 0.2 + hits / len(_SIGNALS))
+
+
+def parse(source: Source, options: ParseOptions) -> list[Report]:
+    lines = strip_page_noise(numbered(source.lines))
+    reports = []
+    for start, end in layout.split_reports(lines):
+        reports.append(_parse_report(source.path, lines[start:end]))
+    return reports
+
+
+def _parse_report(path: str, lines: Sequence) -> Report:
+    warnings: list[ParseWarning] = []
+    meta = metadata.detect_metadata(lines, path)
+    warnings.extend(meta.warnings)
+    goal_tree: list = []
+    budget: list = []
+    sections: list[Section] = []
+    for part in layout.report_parts(lines, path):
+        chunk = lines[part.start : part.end]
+        if part.kind == "goals":
+            found, problems = goals.parse_goals(chunk, path)
+            goal_tree.extend(found)
+            warnings.extend(problems)
+        elif part.kind == "economy":
+            tables, problems = economy.parse_economy(chunk, path)
+            budget.extend(tables)
+            warnings.extend(problems)
+        else:
+            sections.append(layout.section_of(part, chunk, path))
+    warnings.extend(layout.truncation_warnings(lines, path))
+    first = lines[0].no if lines else 1
+    last = lines[-1].no if lines else 1
+    return Report(
+        district=meta.district,
+        unit=meta.unit,
+        kind=meta.kind,
+        year=meta.year,
+        period=meta.period,
+        source=Provenance(path, first, last),
+        format=NAME,
+        goals=tuple(goal_tree),
+        budget=tuple(budget),
+        sections=tuple(sections),
+        warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),
+    )
+
+
+@hookimpl
+def kfcompare_input_formats() -> list[InputFormat]:
+    return [
+        InputFormat(
+            name=NAME,
+            description="ILS follow-up reports 2020–2021 (VB, T1, T2; district and unit level)",
+            score=score,
+            parse=parse,
+        )
+    ]
+
+
+__all__ = ["Kind", "NAME", "parse", "score"]
