@@ -91,6 +91,14 @@ def parse_source(
         raise PluginError(fmt.plugin, f"format {fmt.name!r} returned {type(reports).__name__}, expected a list of Report")
     if not reports:
         raise ParseError(source.path, f"format {fmt.name!r} found no report in the file")
+    for report in reports:
+        if not report.goals and not report.budget:
+            raise ParseError(
+                source.path,
+                f"format {fmt.name!r} recognised the text but found no goals and no budget tables"
+                f" (lines {report.source.first_line}-{report.source.last_line}); is it a complete report?",
+                line=report.source.first_line,
+            )
     return [apply_options(_with_source_warnings(r, source, fmt), options) for r in reports]
 
 
