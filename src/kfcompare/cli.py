@@ -14,10 +14,11 @@ from typing import TextIO
 
 from . import __version__
 from .atomic import write_atomic
-from .errors import KfcompareError, UsageError
+from .batch import progress_stream, read_many
+from .errors import BatchError, KfcompareError, StrictModeError, UsageError
 from .hookspecs import Output, ParseOptions, RenderContext
 from .model import Report
-from .parsing import parse_file, report_files
+from .parsing import report_files
 from .plugins import Registry, load_registry
 
 
@@ -30,6 +31,7 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", choices=["VP", "T1", "T2", "VB", "vp", "t1", "t2", "vb"], help="set the report kind")
     parser.add_argument("--year", type=int, help="set the year")
     parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
@@ -43,32 +45,31 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
 
 def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> list[Report]:
     """Parse every file; report each file's error and go on, then fail if any failed."""
-    options = parse_options(args)
     files = report_files(args.paths)
     if not files:
         raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
-    reports: list[Report] = []
-    errors: list[str] = []
-    for path in files:
-        try:
-            reports.extend(parse_file(path, options, input_format=args.input_format, registry=registry))
-        except KfcompareError as exc:
-            errors.append(str(exc))
-            print(f"kfcompare: {exc}", file=err)
+    batch = read_many(
+        files,
+        parse_options(args),
+        input_format=args.input_format,
+        registry=registry,
+        jobs=max(1, getattr(args, "jobs", 1) or 1),
+        disabled=registry.disabled,
+        progress=progress_stream(err),
+    )
+    for message in batch.errors:
+        print(f"kfcompare: {message}", file=err)
     for failure in registry.failures:
         print(f"kfcompare: warning: {failure}", file=err)
-    if errors:
-        raise KfcompareError(f"{len(errors)} of {len(files)} file(s) could not be read; nothing was written")
-    warned = [(r, w) for r in reports for w in r.warnings]
-    if warned:
-        for report, warning in warned:
-            line = f":{warning.line}" if warning.line is not None else ""
-            print(f"kfcompare: warning: {report.source.path}{line}: {warning.message}", file=err)
-        if getattr(args, "strict", False):
-            from .errors import StrictModeError
-
-            raise StrictModeError(f"{len(warned)} warning(s) and --strict was given; nothing was written")
-    return reports
+    if batch.errors:
+        raise BatchError(f"{len(batch.errors)} of {batch.files} file(s) could not be read; nothing was written")
+    warned = [(r, w) for r in batch.reports for w in r.warnings]
+    for report, warning in warned:
+        line = f":{warning.line}" if warning.line is not None else ""
+        print(f"kfcompare: warning: {report.source.path}{line}: {warning.message}", file=err)
+    if warned and getattr(args, "strict", False):
+        raise StrictModeError(f"{len(warned)} warning(s) and --strict was given; nothing was written")
+    return batch.reports
 
 
 def choose_output(registry: Registry, command: str, name: str | None, output: str | None, default: str) -> Output:

@@ -41,6 +41,12 @@ class ParseError(InputError):
     """A format recognised a text but could not make a report of it."""
 
 
+class BatchError(KfcompareError):
+    """Some files of a run could not be read; each was reported on its own before this."""
+
+    exit_code = 2
+
+
 class StrictModeError(KfcompareError):
     """--strict was given and parsing produced warnings."""
 
