@@ -14,14 +14,21 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, data: bytes | str) -> None:
+def check_destination(path: str | Path) -> Path:
+    """Fail before any work is done when the output cannot possibly be written there."""
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     if target.is_dir():
         raise OutputError(f"{target}: is a directory; give a file name such as {target / 'jamforelse.xlsx'}")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{target}: folder {folder} does not exist")
+    return folder
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> None:
+    target = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = check_destination(target)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .atomic import write_atomic
+from .atomic import check_destination, write_atomic
 from .batch import progress_stream, read_many
 from .errors import BatchError, KfcompareError, StrictModeError, UsageError
 from .hookspecs import Output, ParseOptions, RenderContext
@@ -73,6 +73,8 @@ def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> l
 
 
 def choose_output(registry: Registry, command: str, name: str | None, output: str | None, default: str) -> Output:
+    if output:
+        check_destination(output)
     candidates = {o.name: o for o in registry.output_for(command)}
     if name is None and output:
         suffix = Path(output).suffix.lower()

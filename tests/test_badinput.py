@@ -1,0 +1,166 @@
+"""Every class of bad input: a clear message naming the file, an exit code, nothing half-written."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kfcompare.cli import main
+
+BAD = Path(__file__).parent / "badinput"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.txt", "is empty"),
+        ("whitespace_only.txt", "holds only white space"),
+        ("binary.dat", "is a binary file that no installed format reads"),
+        ("report.pdf", "is a PDF; kfcompare reads the text extract: run 'pdftotext -layout FILE.pdf'"),
+        ("unrecognised.txt", "no format recognises this text as a report (scores: "),
+        ("no_goals.txt", "found no goals and no budget tables"),
+    ],
+)
+def test_unreadable_file_is_named_and_nothing_is_written(tmp_path: Path, name: str, message: str) -> None:
+    target = tmp_path / "out.json"
+    code, out, err = run("parse", str(BAD / name), "--format", "json", "-o", str(target))
+    assert code == 2
+    assert f"{BAD / name}" in err and message in err
+    assert "nothing was written" in err
+    assert leftovers(tmp_path) == []
+    assert out == ""
+
+
+def test_unrecognised_text_lists_every_format_with_its_score() -> None:
+    code, _, err = run("parse", str(BAD / "unrecognised.txt"))
+    assert code == 2
+    assert "ils2020=0.00" in err
+
+
+def test_no_goals_message_names_the_line(tmp_path: Path) -> None:
+    _, _, err = run("parse", str(BAD / "no_goals.txt"))
+    assert f"{BAD / 'no_goals.txt'}:1:" in err
+
+
+def test_one_bad_file_does_not_stop_the_others_being_checked(tmp_path: Path, examples: Path) -> None:
+    target = tmp_path / "out.json"
+    code, _, err = run("parse", str(BAD / "empty.txt"), str(BAD / "report.pdf"), "-o", str(target), "--format", "json")
+    assert code == 2
+    assert "empty.txt" in err and "report.pdf" in err and "2 of 2 file(s) could not be read" in err
+    assert leftovers(tmp_path) == []
+
+
+def parsed(path: Path, *extra: str) -> tuple[int, list[dict], str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["parse", str(path), "--format", "json", *extra], out=out, err=err)
+    return code, (json.loads(out.getvalue()) if code == 0 else []), err.getvalue()
+
+
+def goal_titles(report: dict) -> list[str]:
+    titles = []
+    stack = list(report["goals"])
+    while stack:
+        goal = stack.pop(0)
+        titles.append(goal["title"])
+        stack[:0] = goal["goals"]
+    return titles
+
+
+def strip_source(report: dict) -> dict:
+    clean = dict(report)
+    clean["source"] = {**report["source"], "path": None}
+    clean["warnings"] = [w for w in report["warnings"] if w["code"] != "encoding"]
+    return clean
+
+
+@pytest.mark.parametrize("name", ["cp1252.txt", "bom_crlf_formfeed.txt", "nfd.txt"])
+def test_encodings_and_line_ends_read_as_the_clean_text(name: str, tmp_path: Path, examples: Path) -> None:
+    clean_path = tmp_path / "clean.txt"
+    clean_lines = (examples / "sodermalm_t1_2020.txt").read_text(encoding="utf-8").split("\n")[:525]
+    clean_path.write_text("\n".join(clean_lines) + "\n", encoding="utf-8")
+    code, [clean], _ = parsed(clean_path)
+    assert code == 0
+    code, [report], err = parsed(BAD / name)
+    assert code == 0, err
+    assert goal_titles(report) == goal_titles(clean)
+    assert any("ä" in title or "å" in title or "ö" in title for title in goal_titles(report))
+    assert strip_source(report)["goals"] == strip_source(clean)["goals"]
+    if name == "cp1252.txt":
+        assert "not valid UTF-8; read as cp1252" in err
+        assert [w["code"] for w in report["warnings"]].count("encoding") == 1
+    else:
+        assert "cp1252" not in err
+
+
+def test_strict_turns_warnings_into_failure_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    code, _, err = run("parse", str(BAD / "cp1252.txt"), "--strict", "--format", "json", "-o", str(target))
+    assert code == 3
+    assert "--strict" in err and "nothing was written" in err
+    assert leftovers(tmp_path) == []
+
+
+def test_the_same_report_twice_is_refused(tmp_path: Path, examples: Path) -> None:
+    copy = tmp_path / "kopia.txt"
+    shutil.copy(examples / "sodermalm_t1_2020.txt", copy)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), str(copy), "-o", str(out_dir / "x.json"))
+    assert code == 2
+    assert f"{copy}: the same file as {examples / 'sodermalm_t1_2020.txt'}" in err
+    assert leftovers(out_dir) == []
+
+
+def test_output_path_that_is_a_directory(tmp_path: Path, examples: Path) -> None:
+    code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "--format", "json", "-o", str(tmp_path))
+    assert code == 4
+    assert f"{tmp_path}: is a directory" in err
+    assert leftovers(tmp_path) == []
+
+
+def test_output_folder_missing(tmp_path: Path, examples: Path) -> None:
+    code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "-o", str(tmp_path / "nej" / "x.json"))
+    assert code == 4 and "does not exist" in err
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"), [(errno.ENOSPC, "the disk is full"), (errno.EACCES, "permission denied")]
+)
+def test_disk_full_or_unwritable_leaves_nothing_and_keeps_the_old_file(
+    tmp_path: Path, examples: Path, monkeypatch: pytest.MonkeyPatch, error: int, reason: str
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("old contents")
+    real_fsync = os.fsync
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(error, os.strerror(error))
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "--format", "json", "-o", str(target))
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert code == 4
+    assert f"{target}: cannot write: {reason}" in err
+    assert leftovers(tmp_path) == ["out.json"]
+    assert target.read_text() == "old contents"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path / "finns-inte.txt"))
+    assert code == 2 and f"{tmp_path / 'finns-inte.txt'}: no such file" in err
