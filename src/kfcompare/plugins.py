@@ -29,6 +29,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "kfcompare.formats.ils2020",
     "kfcompare.outputs.json_output",
     "kfcompare.outputs.table_output",
+    "kfcompare.outputs.xlsx_output",
 )
 
 T = TypeVar("T", InputFormat, Output)
