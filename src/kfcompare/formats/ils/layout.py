@@ -1,7 +1,11 @@
 """Where reports start and end in a file, and which part of a report is which.
 
-A file may hold several reports (units bundled by a district); each report has a summary,
-the goal part, an economy part and closing text sections.
+A file may hold several reports (a district bundles its units' reports one after another,
+each opening with 'Sammanfattande analys'). A report has a summary, the goal part, an
+economy part and closing text sections (Investeringar, Medel för lokaländamål, Övrigt, …).
+The same words occur as table captions and prose, so a heading counts only where the
+report's order allows it: closing headings after the last goal, 'Investeringar' not when a
+table header follows it.
 """
 
 from __future__ import annotations
@@ -14,11 +18,25 @@ from attrs import frozen
 from ...model import ParseWarning, Provenance, Section
 from ..textlines import Line, join_wrapped
 
+SUMMARY_TITLE = "Sammanfattande analys"
+GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
+
 _SUMMARY = re.compile(r"^Sammanfattande analys$")
-_GOALS = re.compile(r"^(?:Uppföljning av Kommunfullmäktiges inriktningsmål|KF:s inriktningsmål:.*)$")
+_GOALS = re.compile(r"^Uppföljning av Kommunfullmäktiges inriktningsmål$")
+#: a goal opens with one of these; a report without the goals heading starts its goal part here
+GOAL_MARKER = re.compile(r"^(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):")
 _ECONOMY = re.compile(r"^Uppföljning av ekonomi$")
-#: closing headings that end the economy part and start a text section
-_CLOSING = re.compile(r"^(?:Övrigt|Investeringar|Medel för lokaländamål|Systematiskt kvalitetsarbete)$")
+#: headings of the closing text sections, exactly as a line ('Övrigt avfall som …' is prose)
+_CLOSING = re.compile(r"^(?:Investeringar|Medel för lokaländamål|Övrigt|Systematiskt kvalitetsarbete)$")
+#: a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
+_PANDEMIC = re.compile(
+    r"^(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?(?:pandemin?|covid[- ]?19)"
+    r"|Covid[- ]?(?:19)?:? ?konsekvenser):?$",
+    re.IGNORECASE,
+)
+#: the header line that makes 'Investeringar' a table caption of the economy part
+_TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
+_SENTENCE_END = re.compile(r"[.!?:;)\]”\"%]$|\d$")
 
 
 @frozen
@@ -30,56 +48,148 @@ class Part:
 
 
 def split_reports(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Index ranges [start, end) of the reports in a file, in order."""
-    starts = [i for i, line in enumerate(lines) if _SUMMARY.match(line.text)]
-    if len(starts) <= 1:
-        return [(0, len(lines))]
-    starts[0] = 0
-    return [(s, e) for s, e in zip(starts, [*starts[1:], len(lines)])]
+    """Index ranges [start, end) of the reports in a file, in order, without gaps or overlap.
+
+    Every 'Sammanfattande analys' that follows a complete goal part starts a new report;
+    one that does not (a quoted heading, a report without goals) stays where it is. Text
+    before the first report's summary belongs to it unless it holds goals of its own.
+    """
+    if not lines:
+        return []
+    starts = [0]
+    for i, line in enumerate(lines):
+        if i and _SUMMARY.match(line.text) and _has_goals(lines[starts[-1] : i]):
+            starts.append(i)
+    return list(zip(starts, [*starts[1:], len(lines)]))
+
+
+def _has_goals(lines: Sequence[Line]) -> bool:
+    return any(_GOALS.match(line.text) or GOAL_MARKER.match(line.text) for line in lines)
 
 
 def report_parts(lines: Sequence[Line], path: str) -> list[Part]:
     """The parts of one report, in order; every line belongs to at most one part."""
+    texts = [line.text for line in lines]
+    goals_at = _first(texts, _GOALS)
+    if goals_at is None:
+        goals_at = _first(texts, GOAL_MARKER)
+    last_goal = max((i for i, t in enumerate(texts) if GOAL_MARKER.match(t)), default=goals_at)
     marks: list[tuple[int, str, str]] = []
-    in_goals = False
-    for i, line in enumerate(lines):
-        text = line.text
-        if _SUMMARY.match(text) and not marks:
-            marks.append((i, "summary", "Sammanfattande analys"))
-        elif _GOALS.match(text) and not in_goals:
-            marks.append((i, "goals", "Uppföljning av Kommunfullmäktiges inriktningsmål"))
-            in_goals = True
-        elif _ECONOMY.match(text):
+    summary_at = _first(texts[: goals_at if goals_at is not None else len(texts)], _SUMMARY)
+    if summary_at is not None:
+        marks.append((summary_at, "summary", SUMMARY_TITLE))
+    if goals_at is not None:
+        marks.append((goals_at, "goals", texts[goals_at] if _GOALS.match(texts[goals_at]) else GOALS_TITLE))
+    tail_from = max(i for i in (summary_at, goals_at, last_goal, -1) if i is not None) + 1
+    marks.extend(_closing_marks(texts, tail_from))
+    ends = [start for start, _, _ in marks[1:]] + [len(lines)]
+    return [Part(kind, title, start, end) for (start, kind, title), end in zip(marks, ends)]
+
+
+def _closing_marks(texts: Sequence[str], start: int) -> list[tuple[int, str, str]]:
+    """The economy part and the closing sections, from ``start`` (after the last goal marker)."""
+    marks: list[tuple[int, str, str]] = []
+    state = ""
+    for i in range(start, len(texts)):
+        text = texts[i]
+        if _ECONOMY.match(text) and state != "economy":
             marks.append((i, "economy", text))
-        elif _CLOSING.match(text) and any(kind in ("economy", "section") for _, kind, _ in marks):
+            state = "economy"
+        elif _CLOSING.match(text):
+            if state == "economy" and text == "Investeringar" and _TABLE_HEADER.search(_next_text(texts, i)):
+                continue  # the investment table's caption, inside the economy part
             marks.append((i, "section", text))
-    parts = []
-    for (start, kind, title), nxt in zip(marks, [*marks[1:], (len(lines), "", "")]):
-        parts.append(Part(kind, title, start, nxt[0]))
-    return parts
+            state = "section"
+        elif _PANDEMIC.match(text) and state == "economy":
+            marks.append((i, "section", text.rstrip(":").strip()))
+            state = "section"
+    return marks
+
+
+def _first(texts: Sequence[str], pattern: re.Pattern[str]) -> int | None:
+    return next((i for i, text in enumerate(texts) if pattern.match(text)), None)
+
+
+def _next_text(texts: Sequence[str], i: int) -> str:
+    return next((t for t in texts[i + 1 :] if t), "")
 
 
 def section_of(part: Part, lines: Sequence[Line], path: str) -> Section:
-    body = [line.raw for line in lines[1:]] if lines and lines[0].text == part.title else [l.raw for l in lines]
-    first = lines[0].no if lines else 0
-    last = lines[-1].no if lines else 0
-    paragraphs = join_wrapped(body)
-    return Section(part.title, paragraphs, Provenance(path, first, last))
+    """A text part as a Section: the heading is its title, the rest its text in paragraphs."""
+    body = list(lines[1:]) if lines and lines[0].text == part.title else list(lines)
+    filled = [line for line in lines if not line.blank]
+    first = filled[0].no if filled else (lines[0].no if lines else 0)
+    last = filled[-1].no if filled else first
+    return Section(part.title, paragraphs(body), Provenance(path, first, last))
+
+
+def paragraphs(lines: Sequence[Line]) -> str:
+    """Wrapped lines joined into paragraphs, one per output line.
+
+    Some extracts put blank lines between the wrapped lines of one paragraph, so blank
+    lines do not separate paragraphs: a paragraph ends after a sentence, a short heading-like
+    line, or a line that does not wrap (no trailing space), when a capital follows.
+    """
+    out: list[list[str]] = []
+    prev: Line | None = None
+    for line in lines:
+        if line.blank:
+            continue
+        if prev is None or (_ends_paragraph(prev) and not line.text[:1].islower()):
+            out.append([])
+        out[-1].append(line.raw)
+        prev = line
+    return "\n".join(join_wrapped(parts) for parts in out)
+
+
+def _ends_paragraph(line: Line) -> bool:
+    text = line.text
+    if re.search(r"[.!?:]$", text) or not line.raw[-1:].isspace():
+        return True
+    return len(text) <= 50 and not re.search(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$", text)
 
 
 def truncation_warnings(lines: Sequence[Line], path: str) -> list[ParseWarning]:
-    """A report whose last text line stops mid-sentence was cut off; say so."""
-    text_lines = [line for line in lines if not line.blank]
-    if not text_lines:
+    """A report that stops inside its goal part or mid-sentence was cut off; say where."""
+    filled = [line for line in lines if not line.blank]
+    if not filled:
         return []
-    last = text_lines[-1]
-    if re.search(r"[.!?:)”\"]\s*$|\d\s*$", last.raw):
+    last = filled[-1]
+    parts = report_parts(lines, path)
+    last_part = parts[-1] if parts else None
+    heading = last_part is not None and lines[last_part.start].no == last.no
+    mid_sentence = not heading and _looks_cut(last)
+    in_goals = last_part is not None and last_part.kind == "goals"
+    if not (mid_sentence or in_goals):
         return []
+    where = f"in '{last_part.title}'" if last_part else "in its text"
+    if in_goals:
+        goal = _last_goal_heading(lines)
+        where = f"in the goal part, after {goal}" if goal else where
+    how = "mid-sentence" if mid_sentence else "before its economy part and closing sections"
     return [
         ParseWarning(
-            "the document ends mid-sentence: it looks truncated; what is there is kept",
+            f"the document ends mid-section {where}, {how}: it looks truncated; what is there is kept",
             line=last.no,
             path=path,
             code="truncated",
         )
     ]
+
+
+def _last_goal_heading(lines: Sequence[Line]) -> str | None:
+    """'Nämndmål: 1.5.4 …' (line n): the last goal marker with the title line after it."""
+    at = max((i for i, line in enumerate(lines) if GOAL_MARKER.match(line.text)), default=None)
+    if at is None:
+        return None
+    heading = lines[at].text
+    if heading.endswith(":"):
+        heading = f"{heading} {_next_text([line.text for line in lines], at)}"
+    return f"'{heading.strip()}' (line {lines[at].no})"
+
+
+def _looks_cut(line: Line) -> bool:
+    """A line without a sentence end that is too long for a heading, or ends in ',' or '-'."""
+    if _SENTENCE_END.search(line.text):
+        return False
+    return line.text.endswith((",", "-")) or len(line.text) > 40
