@@ -65,7 +65,9 @@ def test_fixture_matches_the_corpus() -> None:
         assert corpus_text(assessment_line, assessment_line) == assessment
         for (first, last), name, (vfirst, vlast), cells, _style in indicators:
             assert corpus_text(first, last) == name
-            assert corpus_text(vfirst, vlast) == " ".join(c for c in cells if c)
+            printed, at = corpus_text(vfirst, vlast), 0
+            for cell in filter(None, cells):  # in order; a partial row leaves out the unsettled cells
+                at = printed.index(cell, at) + len(cell)
 
 
 def _cell(raw: str | None, style: str) -> tuple[object, str | None]:
