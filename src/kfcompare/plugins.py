@@ -5,6 +5,10 @@ which stops at the first plugin that fails to import), and every hook is called 
 plugin at a time, so a broken plugin is reported by name and the rest keep working.
 Built-ins are ordinary plugins registered through the same hooks; any plugin, built-in or
 not, can be disabled by name with ``--disable-plugin`` or ``KFCOMPARE_DISABLE_PLUGINS``.
+
+What a plugin hands back is checked before it is used (right class, callables callable,
+names unique, hook names known, contract version matching), because a mistake found here
+is reported with the plugin's name while one found mid-parse would look like kfcompare's.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ DISABLE_ENV = "KFCOMPARE_DISABLE_PLUGINS"
 #: modules registered as plugins before any entry point: the built-in formats and outputs
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "kfcompare.formats.ils2020",
+    "kfcompare.formats.vp2012",
     "kfcompare.outputs.json_output",
     "kfcompare.outputs.table_output",
     "kfcompare.outputs.xlsx_output",
@@ -73,7 +78,7 @@ class Registry:
         """Run a plugin's callable; on an exception record it and return ``default``."""
         try:
             return call()
-        except Exception as exc:  # noqa: BLE001 - isolation is the point
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - isolation is the point
             self.fail(plugin, stage, exc)
             return default
 
@@ -111,7 +116,10 @@ def load_registry(
 
     if entry_points:
         for ep in _entry_points():
-            if ep.name in disabled or manager.has_plugin(ep.name):
+            if ep.name in disabled:
+                continue
+            if manager.has_plugin(ep.name):
+                registry.fail(ep.name, "import", f"the name is already taken by {manager.get_plugin(ep.name)!r}; entry point {ep.value} skipped")
                 continue
             plugin = registry.guarded(ep.name, "import", ep.load)
             if plugin is None:
@@ -134,6 +142,13 @@ def _entry_points() -> list[metadata.EntryPoint]:
 
 
 def _register(registry: Registry, name: str, plugin: object, info: PluginInfo) -> None:
+    refused = _contract_problem(plugin)
+    if refused:
+        registry.fail(name, "contract", refused)
+        return
+    unknown = _unknown_hooks(plugin)
+    if unknown:
+        registry.fail(name, "register", unknown)  # its known hooks still run
     try:
         registry.manager.register(plugin, name=name)
     except Exception as exc:  # noqa: BLE001 - e.g. a hook with a wrong signature
@@ -144,10 +159,35 @@ def _register(registry: Registry, name: str, plugin: object, info: PluginInfo) -
     registry.plugins.append(info)
 
 
+def _contract_problem(plugin: object) -> str | None:
+    """A plugin may declare ``KFCOMPARE_CONTRACT``; a different version is refused, not half-run."""
+    wanted = getattr(plugin, "KFCOMPARE_CONTRACT", hookspecs.CONTRACT_VERSION)
+    if wanted != hookspecs.CONTRACT_VERSION:
+        return f"written for plugin contract {wanted!r}, this kfcompare has {hookspecs.CONTRACT_VERSION}"
+    return None
+
+
+def _unknown_hooks(plugin: object) -> str | None:
+    """pluggy accepts hooks it has no spec for and never calls them: a typo would fail silently."""
+    known = set(hookspec_names())
+    unknown = [
+        name
+        for name in dir(plugin)
+        if name.startswith(f"{hookspecs.PROJECT}_") and name not in known
+        and hasattr(getattr(plugin, name, None), f"{hookspecs.PROJECT}_impl")
+    ]
+    return f"unknown hook(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})" if unknown else None
+
+
+def hookspec_names() -> list[str]:
+    """Every hook of the contract, for ``kfcompare plugins`` and the documentation check."""
+    return [name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), f"{hookspecs.PROJECT}_spec")]
+
+
 def _collect(registry: Registry, hook_name: str, kind: type[T], into: dict[str, T]) -> None:
     hook = getattr(registry.manager.hook, hook_name)
-    # pluggy calls the most recently registered first; keep registration order instead
-    for impl in reversed(hook.get_hookimpls()):
+    # pluggy keeps hookimpls in registration order (and calls them last first): built-ins come first
+    for impl in hook.get_hookimpls():
         name = impl.plugin_name
         result = registry.guarded(name, hook_name, impl.function)
         if result is None:
@@ -157,13 +197,34 @@ def _collect(registry: Registry, hook_name: str, kind: type[T], into: dict[str, 
             registry.fail(name, hook_name, f"returned {type(result).__name__}, expected a list of {kind.__name__}")
             continue
         for item in items:
-            if not isinstance(item, kind) or not isinstance(item.name, str) or not item.name:
-                registry.fail(name, hook_name, f"returned {item!r}, expected {kind.__name__}")
+            problem = _item_problem(item, kind)
+            if problem:
+                registry.fail(name, hook_name, f"returned {item!r}: {problem}")
                 continue
             if item.name in into:
                 registry.fail(name, hook_name, f"{kind.__name__} {item.name!r} is already provided by {into[item.name].plugin!r}")
                 continue
             into[item.name] = _with_plugin(item, name)
+
+
+#: the fields of each description that kfcompare calls
+_CALLABLES = {InputFormat: ("score", "parse"), Output: ("render",)}
+
+
+def _item_problem(item: object, kind: type[T]) -> str | None:
+    """Why a description cannot be used, or None; attrs does not check types at run time."""
+    if not isinstance(item, kind):
+        return f"expected {kind.__name__}"
+    if not isinstance(item.name, str) or not item.name.strip():
+        return "its name must be a non-empty string"
+    not_callable = [f for f in _CALLABLES[kind] if not callable(getattr(item, f))]
+    if not_callable:
+        return f"{', '.join(not_callable)} not callable"
+    if isinstance(item, Output) and (
+        isinstance(item.commands, str) or not all(isinstance(c, str) for c in item.commands)
+    ):
+        return "commands must be a tuple of command names"
+    return None
 
 
 def _with_plugin(item: T, plugin: str) -> T:
