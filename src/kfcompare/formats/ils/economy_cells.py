@@ -1,0 +1,188 @@
+"""Cells of a budget row: which printed tokens make one number, and which column each fills.
+
+A space is both the thousands separator and the cell separator ('0 1 400 1 400'), and an
+empty cell prints nothing, so the tokens of a row can be read several ways. Every reading the
+number format allows is enumerated; the table's column count and its own arithmetic
+(Avvikelse = Budget − Prognos, Avvikelse = Utfall − Budget) pick one. Nothing is repaired:
+a reading only chooses where printed cells go.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from attrs import frozen
+
+from ...model import Value
+from ...values import parse_value
+
+#: one printed token that can be (part of) a number: sign, digits, decimal comma
+NUMBER_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:,\d+)?$")
+_SIGNED = re.compile(r"^[-\u2212\u2013+]")
+_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
+
+#: enumeration bounds: a row is a handful of cells, never an essay of digits
+MAX_COLUMNS = 12
+MAX_TOKENS = 48
+MAX_READINGS = 256
+
+
+def is_number_token(token: str) -> bool:
+    return bool(NUMBER_TOKEN.match(token))
+
+
+def _can_lead(token: str, continued: bool) -> bool:
+    digits = token.lstrip("-\u2212\u2013+").split(",")[0]
+    if not continued:
+        return True
+    # a number with thousands groups starts with 1-3 digits, not with a zero
+    return "," not in token and 1 <= len(digits) <= 3 and not digits.startswith("0")
+
+
+def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[str, ...]]:
+    """Every way to read the tokens as at most ``most`` numbers, each as its printed text.
+
+    A number is a lead token (1-3 digits when thousands groups follow) plus groups of exactly
+    three digits; a signed token always starts a number, a decimal comma ends one. In a
+    ``decimal`` table every number carries a decimal comma.
+    """
+    if not tokens or len(tokens) > MAX_TOKENS or not all(is_number_token(t) for t in tokens):
+        return []
+    found: list[tuple[str, ...]] = []
+
+    def walk(start: int, acc: tuple[str, ...]) -> None:
+        if len(found) >= MAX_READINGS or len(acc) > most:
+            return
+        if start == len(tokens):
+            found.append(acc)
+            return
+        lead = tokens[start]
+        for end in range(start + 1, len(tokens) + 1):
+            if end > start + 1:
+                group = tokens[end - 1]
+                if _SIGNED.match(group) or not _GROUP.match(group) or "," in tokens[end - 2]:
+                    break
+                if not _can_lead(lead, continued=True):
+                    break
+            if decimal and "," not in tokens[end - 1]:
+                continue
+            walk(end, (*acc, " ".join(tokens[start:end])))
+
+    walk(0, ())
+    return found
+
+
+@frozen
+class Relation:
+    """A table's own arithmetic: deviation = sign × (budget + adjustment − reference).
+
+    ``reference`` lists the forecast (or outcome) columns; the last one printed counts, so a
+    table with 'Prognos före' and 'Prognos efter' checks against the later one.
+    """
+
+    budget: int
+    deviation: int
+    reference: tuple[int, ...]
+    adjustment: int | None = None
+    signs: tuple[int, ...] = (1, -1)
+
+    def holds(self, cells: Sequence[Decimal | None]) -> bool | None:
+        """True or False when every needed cell is there, None when it cannot be evaluated."""
+        budget, deviation = cells[self.budget], cells[self.deviation]
+        present = [cells[i] for i in self.reference if cells[i] is not None]
+        if budget is None or deviation is None or not present:
+            return None
+        adjustment = cells[self.adjustment] if self.adjustment is not None else None
+        printed = [d for d in (budget, deviation, present[-1], adjustment) if d is not None]
+        # one unit in the finest printed place: each printed cell was rounded on its own
+        tolerance = Decimal(1).scaleb(min(int(d.as_tuple().exponent) for d in printed))
+        expected = budget + (adjustment or 0) - present[-1]
+        return any(abs(deviation - sign * expected) <= tolerance for sign in self.signs)
+
+    def with_signs(self, signs: tuple[int, ...]) -> Relation:
+        return Relation(self.budget, self.deviation, self.reference, self.adjustment, signs)
+
+
+_BUDGET = re.compile(r"(?i)(?:^|\s)budget\b(?!just)")
+_ADJUSTMENT = re.compile(r"(?i)budgetjustering")
+_FORECAST = re.compile(r"(?i)^prognos")
+_OUTCOME = re.compile(r"(?i)^utfall")
+_DEVIATION = re.compile(r"(?i)^avvikelse")
+
+
+def relation_for(columns: Sequence[str]) -> Relation | None:
+    """The relation the column names promise, or None when they promise none."""
+
+    def first(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, name in enumerate(columns) if pattern.search(name)), None)
+
+    budget, deviation = first(_BUDGET), first(_DEVIATION)
+    forecasts = tuple(i for i, name in enumerate(columns) if _FORECAST.search(name))
+    reference = forecasts or tuple(i for i, name in enumerate(columns) if _OUTCOME.search(name))
+    if budget is None or deviation is None or not reference:
+        return None
+    return Relation(budget, deviation, reference, first(_ADJUSTMENT))
+
+
+@frozen
+class Reading:
+    """One way to place a row's printed numbers into the table's columns."""
+
+    cells: tuple[str | None, ...]
+    holds: bool | None
+
+    @property
+    def filled(self) -> int:
+        return sum(cell is not None for cell in self.cells)
+
+    @property
+    def empty(self) -> frozenset[int]:
+        return frozenset(i for i, cell in enumerate(self.cells) if cell is None)
+
+    def numbers(self) -> list[Decimal | None]:
+        return [None if cell is None else parse_value(cell).number for cell in self.cells]
+
+
+def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relation | None) -> list[Reading]:
+    """Every placement of every partition of the tokens into ``width`` columns, order kept."""
+    if width < 1 or width > MAX_COLUMNS:
+        return []
+    out = []
+    for numbers in partitions(tokens, decimal, width):
+        for slots in itertools.combinations(range(width), len(numbers)):
+            cells: list[str | None] = [None] * width
+            for slot, raw in zip(slots, numbers):
+                cells[slot] = raw
+            reading = Reading(tuple(cells), None)
+            if relation is not None:
+                reading = Reading(reading.cells, relation.holds(reading.numbers()))
+            out.append(reading)
+    return out
+
+
+def rank(reading: Reading, width: int, consensus: frozenset[int]) -> tuple[tuple[bool, bool, int, int], int]:
+    """Sort key, best first when reversed: a full row, then arithmetic, then agreement.
+
+    The last element prefers filling the right-hand columns, where a lone result-transfer
+    amount sits in these tables; it only breaks ties and never makes a row certain.
+    """
+    complete = reading.filled == width
+    agreed = len(reading.empty & consensus) - len(reading.empty - consensus)
+    rightmost = sum(i for i, cell in enumerate(reading.cells) if cell is not None)
+    return (complete, reading.holds is True, reading.filled, agreed), rightmost
+
+
+def choose(options: Sequence[Reading], width: int, consensus: frozenset[int]) -> tuple[Reading, list[Reading]]:
+    """The best reading and the equally good others (empty when the choice is certain)."""
+    ordered = sorted(options, key=lambda r: rank(r, width, consensus), reverse=True)
+    best = ordered[0]
+    key = rank(best, width, consensus)[0]
+    rivals = [r for r in ordered[1:] if rank(r, width, consensus)[0] == key]
+    return best, rivals
+
+
+def as_values(cells: Sequence[str | None], line: int) -> tuple[Value | None, ...]:
+    return tuple(None if cell is None else parse_value(cell, line=line) for cell in cells)
