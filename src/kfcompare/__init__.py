@@ -42,6 +42,9 @@ from .model import (
 from .parsing import parse_file, parse_paths, parse_source, parse_text
 from .source import Source, read_source
 
+# the comparison engine is a subpackage: kfcompare.compare.compare(reports) -> Comparison
+from . import compare  # noqa: E402  (after the model it builds on)
+
 __all__ = [
     "CONTRACT_VERSION",
     "Activity",
@@ -74,6 +77,7 @@ __all__ = [
     "UsageError",
     "Value",
     "__version__",
+    "compare",
     "hookimpl",
     "hookspec",
     "parse_file",

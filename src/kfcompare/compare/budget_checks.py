@@ -1,0 +1,211 @@
+"""Kontroller of budget tables: relations the printed figures should satisfy.
+
+Each relation is checked as printed and a failure becomes a Finding; no value is
+repaired. The relations:
+
+* ``netto`` — Netto = Intäkter + every cost row, in every column;
+* ``summa`` — a Totalt/Summa row = the rows above it, 'varav' rows left out;
+* ``avvikelse`` — Avvikelse = Budget (+ budgetjusteringar) − Prognos/Utfall, or
+  Utfall − Budget where that is the table's convention (decided per table by which one
+  more rows satisfy);
+* ``resultatdispositioner`` — 'efter resultatdispositioner' = 'före' (or Netto's
+  Avvikelse) + the result transfers between them;
+* ``sammanställning`` — an area table's Netto = the row of the same name in the
+  report's summary table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from ..model import BudgetRow, BudgetTable, Report, Value
+from ..values import format_decimal
+from .columns import (
+    ADJUSTMENT,
+    BUDGET,
+    DEVIATION,
+    cell,
+    compared_index,
+    is_after_dispositions,
+    is_before_dispositions,
+    is_netto,
+    is_netto_component,
+    is_total,
+    is_transfer,
+    number,
+    only_value,
+    roles,
+    value_columns,
+)
+from .keys import name_key
+from .result import Finding
+from .tolerance import agrees
+
+
+def budget_findings(report: Report) -> Iterator[Finding]:
+    for table in report.budget:
+        yield from _netto(report, table)
+        yield from _totals(report, table)
+        yield from _deviations(report, table)
+        yield from _dispositions(report, table)
+    yield from _summary(report)
+
+
+def _finding(
+    report: Report, row: BudgetRow, value: Value | None, check: str, message: str, expected: Decimal, printed: Decimal
+) -> Finding:
+    line = value.line if value is not None and value.line is not None else row.provenance.first_line
+    return Finding(
+        report=report.label,
+        path=report.source.path,
+        line=line,
+        check=check,
+        message=message,
+        expected=expected,
+        printed=printed,
+        difference=printed - expected,
+    )
+
+
+def _where(table: BudgetTable, row: BudgetRow, index: int | None = None) -> str:
+    caption = table.caption.strip() or f"tabellen på rad {table.provenance.first_line}"
+    column = f", {value_columns(table)[index]}" if index is not None and index < len(value_columns(table)) else ""
+    return f"{caption}: {row.label}{column}"
+
+
+def _d(number: Decimal) -> str:
+    return format_decimal(number)
+
+
+def _sum_rule(
+    report: Report, table: BudgetTable, target: BudgetRow, parts: Sequence[BudgetRow], check: str
+) -> Iterator[Finding]:
+    """target = sum of parts, column by column; an empty part cell counts as nothing printed
+    (0) as long as some part of that column is printed."""
+    for index in range(len(target.values)):
+        printed = number(target, index)
+        terms = [n for n in (number(p, index) for p in parts) if n is not None]
+        if printed is None or not terms:
+            continue
+        expected = sum(terms, Decimal(0))
+        if not agrees(expected, printed, terms):
+            names = " + ".join(p.label for p in parts)
+            yield _finding(
+                report, target, cell(target, index), check,
+                f"{_where(table, target, index)}: {names} = {_d(expected)}, tryckt {_d(printed)}",
+                expected, printed,
+            )  # fmt: skip
+
+
+def _netto(report: Report, table: BudgetTable) -> Iterator[Finding]:
+    parts = [row for row in table.rows if is_netto_component(row)]
+    if not parts:
+        return
+    for row in table.rows:
+        if is_netto(row):
+            yield from _sum_rule(report, table, row, parts, "netto")
+
+
+def _totals(report: Report, table: BudgetTable) -> Iterator[Finding]:
+    above: list[BudgetRow] = []
+    for row in table.rows:
+        if is_total(row):
+            if above:
+                yield from _sum_rule(report, table, row, above, "summa")
+            above = []
+        elif not row.sub_row:
+            above.append(row)
+
+
+def _deviations(report: Report, table: BudgetTable) -> Iterator[Finding]:
+    found = roles(table)
+    compared = compared_index(table)
+    if not found.get(BUDGET) or not found.get(DEVIATION) or compared is None:
+        return
+    budget_at, deviation_at = found[BUDGET][0], found[DEVIATION][-1]
+    adjustment_at = found.get(ADJUSTMENT, [None])[0]
+    compared_at, compared_kind = compared
+    rows = []
+    for row in table.rows:
+        budget, other, printed = number(row, budget_at), number(row, compared_at), number(row, deviation_at)
+        if budget is None or other is None or printed is None:
+            continue
+        adjustment = number(row, adjustment_at) or Decimal(0)
+        rows.append((row, budget + adjustment - other, printed, [budget, adjustment, other]))
+    forward = sum(1 for _, expected, printed, terms in rows if agrees(expected, printed, terms))
+    backward = sum(1 for _, expected, printed, terms in rows if agrees(-expected, printed, terms))
+    sign = -1 if backward > forward else 1
+    other_name = compared_kind.capitalize()
+    budget_name = "Budget + budgetjusteringar" if adjustment_at is not None else "Budget"
+    rule = f"{other_name} − ({budget_name})" if sign < 0 else f"{budget_name} − {other_name}"
+    for row, expected, printed, terms in rows:
+        expected = sign * expected
+        if not agrees(expected, printed, terms):
+            yield _finding(
+                report, row, cell(row, deviation_at), "avvikelse",
+                f"{_where(table, row)}: Avvikelse = {rule} = {_d(expected)}, tryckt {_d(printed)}",
+                expected, printed,
+            )  # fmt: skip
+
+
+def _dispositions(report: Report, table: BudgetTable) -> Iterator[Finding]:
+    deviation_at = roles(table).get(DEVIATION, [None])[-1]
+    base: Value | None = None
+    base_label = ""
+    transfers: list[tuple[BudgetRow, Value]] = []
+    for row in table.rows:
+        if is_before_dispositions(row):
+            base, base_label, transfers = only_value(row), row.label, []
+        elif is_netto(row):
+            base, base_label, transfers = cell(row, deviation_at), f"{row.label} (avvikelse)", []
+        elif is_transfer(row) and (value := only_value(row)) is not None:
+            transfers.append((row, value))
+        elif is_after_dispositions(row) and (printed := only_value(row)) is not None:
+            if base is None or base.number is None:
+                continue
+            terms = [base.number, *(v.number for _, v in transfers if v.number is not None)]
+            expected = sum(terms, Decimal(0))
+            if not agrees(expected, printed.number, terms):  # type: ignore[arg-type]
+                names = " + ".join([base_label, *(r.label for r, _ in transfers)])
+                yield _finding(
+                    report, row, printed, "resultatdispositioner",
+                    f"{_where(table, row)}: {names} = {_d(expected)}, tryckt {_d(printed.number)}",  # type: ignore[arg-type]
+                    expected, printed.number,  # type: ignore[arg-type]
+                )  # fmt: skip
+
+
+def _summary(report: Report) -> Iterator[Finding]:
+    """An area table's Netto against the summary row named like the table's caption."""
+    for table in report.budget:
+        key = name_key(table.caption)
+        netto = next((row for row in table.rows if is_netto(row)), None)
+        if not key or netto is None:
+            continue
+        for other in report.budget:
+            if other is table:
+                continue
+            for row in other.rows:
+                if name_key(row.label) == key:
+                    yield from _against_summary(report, table, netto, other, row)
+
+
+def _against_summary(
+    report: Report, table: BudgetTable, netto: BudgetRow, summary: BudgetTable, row: BudgetRow
+) -> Iterator[Finding]:
+    mine, theirs = roles(table), roles(summary)
+    pairs = [(mine[role][0], theirs[role][0]) for role in (BUDGET, DEVIATION) if mine.get(role) and theirs.get(role)]
+    mine_compared, theirs_compared = compared_index(table), compared_index(summary)
+    if mine_compared and theirs_compared and mine_compared[1] == theirs_compared[1]:
+        pairs.insert(1, (mine_compared[0], theirs_compared[0]))
+    where = summary.caption.strip() or f"sammanställningen på rad {summary.provenance.first_line}"
+    for at, summary_at in pairs:
+        printed, expected = number(netto, at), number(row, summary_at)
+        if printed is None or expected is None or agrees(expected, printed, [expected]):
+            continue
+        yield _finding(
+            report, netto, cell(netto, at), "sammanställning",
+            f"{_where(table, netto, at)}: tryckt {_d(printed)}, men {where} (rad {row.provenance.first_line}) "
+            f"har {_d(expected)} för {row.label}",
+            expected, printed,
+        )  # fmt: skip

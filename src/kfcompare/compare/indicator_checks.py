@@ -1,0 +1,81 @@
+"""Kontroller of indicators: KF targets that disagree, and rows read with doubt.
+
+* ``KF-mål`` — KF sets one årsmål per indicator and year for the whole city, so two
+  reports of the same year printing different KF:s årsmål for the same indicator is worth
+  a look (a target set after April, as 'Fastställs 2020' in a T1, shows up here too);
+* ``kolumntolkning`` — a row flagged ``ambiguous-columns`` by the parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..model import Indicator, Report, Value
+from ..values import collapse
+from .result import Finding, IndicatorRow
+from .status import AMBIGUOUS
+
+
+def _same_target(a: Value, b: Value) -> bool:
+    if a.number is not None and b.number is not None:
+        return a.number == b.number and (a.unit or "").casefold() == (b.unit or "").casefold()
+    return collapse(a.raw).casefold() == collapse(b.raw).casefold()
+
+
+def kf_target_findings(reports: Sequence[Report], rows: Sequence[IndicatorRow]) -> Iterator[Finding]:
+    """Each report whose KF:s årsmål differs from the first report of the same year."""
+    for row in rows:
+        reference: dict[int | None, tuple[Report, Value]] = {}
+        for report, cell in zip(reports, row.cells):
+            target = cell.indicator.kf_target if cell is not None else None
+            if target is None:
+                continue
+            first = reference.setdefault(report.year, (report, target))
+            if first[1] is target or _same_target(first[1], target):
+                continue
+            difference = None
+            if target.number is not None and first[1].number is not None:
+                difference = target.number - first[1].number
+            yield Finding(
+                report=report.label,
+                path=report.source.path,
+                line=target.line or cell.indicator.provenance.first_line,  # type: ignore[union-attr]
+                check="KF-mål",
+                message=f"{row.name}: KF:s årsmål {target.raw}, men {first[0].label} har {first[1].raw} samma år",
+                expected=first[1].number if first[1].number is not None else first[1].raw,
+                printed=target.number if target.number is not None else target.raw,
+                difference=difference,
+            )
+
+
+def ambiguity_findings(report: Report) -> Iterator[Finding]:
+    for _, indicator in report.indicators():
+        if AMBIGUOUS in indicator.flags:
+            yield Finding(
+                report=report.label,
+                path=report.source.path,
+                line=indicator.provenance.first_line,
+                check="kolumntolkning",
+                message=f"{indicator.name}: {_readings(indicator)}",
+            )
+
+
+def _readings(indicator: Indicator) -> str:
+    shown = ", ".join(f"{column}={value.raw}" for column, value in indicator.values())
+    others = "; ".join(
+        (alt.reason + ": " if alt.reason else "") + ", ".join(f"{c}={v.raw}" for c, v in alt.cells)
+        for alt in indicator.alternatives
+    )
+    text = f"färre värden än kolumner; läst som {shown}"
+    return f"{text}; andra läsningar: {others}" if others else text
+
+
+def warning_findings(report: Report) -> Iterator[Finding]:
+    for warning in report.warnings:
+        yield Finding(
+            report=report.label,
+            path=warning.path or report.source.path,
+            line=warning.line,
+            check="tolkningsvarning",
+            message=warning.message,
+        )

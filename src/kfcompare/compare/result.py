@@ -1,0 +1,202 @@
+"""What a comparison holds: frozen rows that outputs (console, CSV, JSON, workbook) read.
+
+Every row keeps the model objects it was built from (Goal, Indicator, Value) so an output
+can show the raw printed text and point at the source line; nothing is re-parsed here.
+Cells are tuples aligned with ``Comparison.reports``: ``cells[i]`` belongs to
+``reports[i]`` and is None where that report has no such goal or indicator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from attrs import frozen
+
+from ..model import Activity, Goal, GoalLevel, Indicator, Provenance, Report, Value
+
+#: statuses of an indicator cell, in Swedish because controllers read them
+UPPNATT = "uppnått"
+EJ_UPPNATT = "ej uppnått"
+RIKTNING_OKAND = "riktning okänd"
+MAL_SAKNAS = "mål saknas"
+MAL_I_TEXT = "mål i text"
+UTFALL_SAKNAS = "utfall saknas"
+OLIKA_ENHETER = "olika enheter"
+OSAKER_TOLKNING = "osäker kolumntolkning"
+
+STATUSES: tuple[str, ...] = (
+    UPPNATT,
+    EJ_UPPNATT,
+    RIKTNING_OKAND,
+    MAL_SAKNAS,
+    MAL_I_TEXT,
+    UTFALL_SAKNAS,
+    OLIKA_ENHETER,
+    OSAKER_TOLKNING,
+)
+
+
+@frozen
+class GoalRow:
+    """One KF area goal or nämndmål, matched across reports by level and normalised title."""
+
+    key: str
+    level: GoalLevel  # AREA or BOARD
+    number: str | None
+    title: str
+    cells: tuple[Goal | None, ...]
+
+
+@frozen
+class IndicatorCell:
+    """One report's row of a matched indicator and whether it met its target.
+
+    ``target`` is the district's Årsmål when it is a number, else KF:s årsmål
+    (``target_column`` says which); ``status`` is one of ``STATUSES``.
+    """
+
+    indicator: Indicator
+    goal: Goal  # the goal whose table printed the row
+    matched_by: str  # "name" or "alias"
+    status: str
+    target: Value | None = None
+    target_column: str | None = None  # "target" or "kf_target"
+
+
+@frozen
+class IndicatorRow:
+    """An indicator matched across reports, under the KF area goal it belongs to."""
+
+    key: str
+    name: str  # the canonical name when an alias matched, else the first printed name
+    area_number: str | None
+    area_title: str | None
+    matched_by: str  # "alias" when any cell matched through the alias file, else "name"
+    direction: str | None  # "higher", "lower" or None (not in the catalogue)
+    cells: tuple[IndicatorCell | None, ...]
+
+
+@frozen
+class GenderCell:
+    """Outcome for women and men; ``gap`` is women − men when both are numbers in one unit."""
+
+    women: Value | None
+    men: Value | None
+    gap: Decimal | None
+    unit: str | None
+
+
+@frozen
+class GenderRow:
+    key: str
+    name: str
+    area_number: str | None
+    cells: tuple[GenderCell | None, ...]
+
+
+@frozen
+class BudgetLine:
+    """One verksamhetsområde (or summary row) of one report's budget table.
+
+    Amounts stay in the table's own unit (``unit``: "mnkr", "tkr", …) and are never mixed
+    with another table's; ``deviation_percent`` is the printed deviation over |budget|.
+    ``compared_kind`` says whether the figure set against the budget is a forecast
+    ("prognos") or an outcome ("utfall").
+    """
+
+    report: Report
+    area: str
+    table: str
+    label: str
+    unit: str | None
+    budget: Value | None
+    compared: Value | None
+    compared_column: str | None
+    compared_kind: str | None
+    deviation: Value | None
+    deviation_percent: Decimal | None
+    provenance: Provenance
+
+
+@frozen
+class ActivityLine:
+    """An activity with the report and goal that list it (activities are not matched)."""
+
+    report: Report
+    goal: Goal
+    activity: Activity
+
+
+@frozen
+class Finding:
+    """Something in a report that does not add up or could not be read with confidence.
+
+    ``check`` names the rule (see ``kfcompare.compare.checks``); ``expected`` and
+    ``printed`` are Decimals for sums and text for printed words, ``difference`` is
+    printed − expected where both are numbers. Findings are reported, never repaired.
+    """
+
+    report: str  # the report's label
+    path: str
+    line: int | None
+    check: str
+    message: str
+    expected: Decimal | str | None = None
+    printed: Decimal | str | None = None
+    difference: Decimal | None = None
+
+
+@frozen
+class LongRow:
+    """One printed value: report × indicator (or budget row) × column, with its source line."""
+
+    section: str  # "indikator" or "budget"
+    report: str
+    district: str | None
+    unit: str | None
+    kind: str | None
+    year: int | None
+    period: str | None
+    group: str  # "1.1 <area goal title>" for indicators, the table caption for budget rows
+    item: str  # indicator name or budget row label
+    key: str
+    column: str  # Swedish column label
+    raw: str
+    value: Decimal | None
+    value_unit: str | None
+    status: str | None
+    path: str
+    line: int | None
+
+
+@frozen
+class Comparison:
+    """Reports side by side: goal matrix, indicators, gender split, budget and Kontroller.
+
+    ``reports`` are ordered by district, unit, year and kind so that columns are stable
+    whatever order the files were given in.
+    """
+
+    reports: tuple[Report, ...]
+    goal_rows: tuple[GoalRow, ...]
+    indicator_rows: tuple[IndicatorRow, ...]
+    gender_rows: tuple[GenderRow, ...]
+    budget_rows: tuple[BudgetLine, ...]
+    activities: tuple[ActivityLine, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def periods(self) -> tuple[str, ...]:
+        """The distinct periods compared; more than one means a T1 stands beside a VB."""
+        return tuple(dict.fromkeys(r.period or "okänd period" for r in self.reports))
+
+    @property
+    def mixed_periods(self) -> bool:
+        return len(self.periods) > 1
+
+    def long_table(self) -> Iterator[LongRow]:
+        """Every printed indicator and budget value as one row (the sheet a controller pivots)."""
+        from .long_table import long_rows
+
+        return long_rows(self)
