@@ -1,9 +1,11 @@
 """District, unit, kind and year of an ILS report, detected from its text.
 
-Weak signals point both ways in real files (a VB quotes 'tertialrapport 1 2020', other
-districts are named in passing), so the kind comes from the Period cells of the tables and
-the economy headers, and the district from the most frequent 'X stadsdelsförvaltning'-style
-phrase.
+Weak signals point both ways in real files (a VB quotes 'tertialrapport 1 2020', a T1
+labels its prior column 'Periodens utfall VB 2019', other districts are named in passing),
+so the kind and year come from the Period cells of the indicator tables ('Tertial 1 2020',
+'VB 2020') and the economy headers, never from a keyword; the district from weighed mentions
+(see districts.py); the unit, for reports with unit goals, from how the text names units.
+Whatever cannot be settled is None with a warning that says how to give it.
 """
 
 from __future__ import annotations
@@ -16,33 +18,18 @@ from attrs import frozen
 
 from ...model import Kind, ParseWarning
 from ..textlines import Line
+from . import districts, units
+from .wording import flatten
 
-DISTRICTS = (
-    "Bromma",
-    "Enskede-Årsta-Vantör",
-    "Farsta",
-    "Hägersten-Älvsjö",
-    "Hägersten-Liljeholmen",
-    "Hässelby-Vällingby",
-    "Kungsholmen",
-    "Norrmalm",
-    "Rinkeby-Kista",
-    "Skarpnäck",
-    "Skärholmen",
-    "Spånga-Tensta",
-    "Södermalm",
-    "Älvsjö",
-    "Östermalm",
-)
-
-_DISTRICT_PHRASE = re.compile(
-    r"(?<!tillsammans med )(?<!ägs av )\b(" + "|".join(re.escape(d) for d in DISTRICTS) + r")s?"
-    r"(?:\s+(?:stadsdelsförvaltning|stadsdelsområde|stadsdelsnämnd)|s budget)"
-)
-_ANY_DISTRICT = re.compile(r"\b(" + "|".join(re.escape(d) for d in DISTRICTS) + r")")
-_TERTIAL = re.compile(r"^\s*Tertial\s*([12])\s*$|Tertial\s+([12])\s+(20\d\d)")
-_VB_PERIOD = re.compile(r"^\s*VB\s*$")
-_YEAR = re.compile(r"\b(20\d\d)\b")
+#: a Period cell at the end of a line: 'VB', 'VB 2021', 'Tertial 1', 'Tertial 1 2020'
+_PERIOD_CELL = re.compile(r"(?:^|\s)(VB|Tertial\s*([12]))(?:\s+(20\d\d))?$")
+_YEAR_LINE = re.compile(r"^(20\d\d)$")
+#: what may stand before a cell on its line: nothing, or the row's last value
+_VALUE_END = re.compile(r"(?:^|\d|%|\bst|nämnd\S*|tyrelse)$")
+_TERTIAL_ECONOMY = re.compile(r"\bPrognos\s+[Tt]ertial\b|\bT([12]) Snitt\b")
+_VB_ECONOMY = re.compile(r"\bBudget(?: 20\d\d)? Utfall\b")
+_BUDGET_YEAR = re.compile(r"\b(?:Budget|Prognos)(?: helår)? (20\d\d)\b")
+_UNIT_GOAL = re.compile(r"^Enhetsmål:")
 
 
 @frozen
@@ -55,38 +42,123 @@ class Metadata:
     warnings: tuple[ParseWarning, ...] = ()
 
 
-def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
-    text = "\n".join(line.text for line in lines)
-    flat = re.sub(r"\s+", " ", text)
-    warnings: list[ParseWarning] = []
-    counts = Counter(m.group(1) for m in _DISTRICT_PHRASE.finditer(flat))
-    if not counts:
-        counts = Counter(m.group(1) for m in _ANY_DISTRICT.finditer(flat))
-    district = counts.most_common(1)[0][0] if counts else None
-    if district is None:
-        warnings.append(ParseWarning("no district name found; give it with --district", path=path, code="metadata"))
+@frozen
+class PeriodCells:
+    """The Period cells of a report's tables, and the prior-period headers beside them."""
 
-    kind = None
-    tertial = Counter()
-    for match in re.finditer(r"Tertial\s+([12])\s+(20\d\d)", flat):
-        tertial[match.group(1)] += 1
-    if tertial:
-        kind = Kind.T1 if tertial.most_common(1)[0][0] == "1" else Kind.T2
-    elif re.search(r"\bVB (20\d\d)\b(?! ?\))", flat) or re.search(r"verksamhetsberättelse", flat, re.I):
-        kind = Kind.VB
+    kinds: Counter[Kind]
+    years: Counter[int]
+    prior_years: Counter[int]
+
+
+def period_cells(lines: Sequence[Line]) -> PeriodCells:
+    texts = [line.text for line in lines if not line.blank]
+    kinds: Counter[Kind] = Counter()
+    years: Counter[int] = Counter()
+    prior: Counter[int] = Counter()
+    for i, text in enumerate(texts):
+        match = _PERIOD_CELL.search(text)
+        if not match:
+            continue
+        year_text = match.group(3) or _year_after(texts, i)
+        before = text[: match.start()].strip()
+        if before.endswith("utfall") or (not before and i and texts[i - 1].endswith("utfall")):
+            if year_text:
+                prior[int(year_text)] += 1  # 'Periodens utfall VB 2019': the previous period's column
+            continue
+        if not _VALUE_END.search(before) or not year_text:
+            continue
+        kinds[Kind.VB if match.group(1) == "VB" else Kind(f"T{match.group(2)}")] += 1
+        years[int(year_text)] += 1
+    return PeriodCells(kinds, years, prior)
+
+
+def _year_after(texts: Sequence[str], i: int) -> str | None:
+    match = _YEAR_LINE.match(texts[i + 1]) if i + 1 < len(texts) else None
+    return match.group(1) if match else None
+
+
+def detect_kind(lines: Sequence[Line], cells: PeriodCells) -> tuple[Kind | None, list[str]]:
+    """The kind by Period cells, checked against the economy headers; notes on conflicts."""
+    economy: Counter[Kind] = Counter()
+    for line in lines:
+        for match in _TERTIAL_ECONOMY.finditer(line.text):
+            economy[Kind(f"T{match.group(1)}") if match.group(1) else Kind.T1] += 1
+        economy[Kind.VB] += len(_VB_ECONOMY.findall(line.text))
+    notes = []
+    kind = _clear_winner(cells.kinds)
+    if kind is None and cells.kinds:
+        notes.append(f"the Period cells disagree ({_listed(cells.kinds)})")
+    economy_kind = _clear_winner(economy)
     if kind is None:
-        warnings.append(ParseWarning("report kind not found; give it with --kind", path=path, code="metadata"))
+        kind = economy_kind
+    elif economy_kind is not None and _tertial(economy_kind) != _tertial(kind):
+        notes.append(f"the economy headers say {economy_kind.value}, the Period cells {kind.value}")
+    return kind, notes
 
-    year = None
-    period_years = Counter(int(m.group(1)) for m in re.finditer(r"(?:Tertial [12]|VB) (20\d\d)", flat))
-    budget_years = Counter(int(m.group(1)) for m in re.finditer(r"(?:Budget|Prognos) (20\d\d)", flat))
-    if kind in (Kind.T1, Kind.T2) and period_years:
-        year = period_years.most_common(1)[0][0]
-    elif budget_years:
-        year = budget_years.most_common(1)[0][0]
-    elif period_years:
-        year = max(period_years)
+
+def _tertial(kind: Kind) -> bool:
+    # 'Prognos Tertial/2020' does not say which tertial: compare only tertial vs VB
+    return kind in (Kind.T1, Kind.T2)
+
+
+def detect_year(lines: Sequence[Line], cells: PeriodCells, kind: Kind | None) -> int | None:
+    """The Period cells' year; else the economy headers' budget year; else prior column + 1."""
+    year = _clear_winner(cells.years)
     if year is None:
-        warnings.append(ParseWarning("report year not found; give it with --year", path=path, code="metadata"))
+        budget = Counter(int(m.group(1)) for line in lines for m in _BUDGET_YEAR.finditer(line.text))
+        year = _clear_winner(budget)
+    if year is None:
+        prior = _clear_winner(cells.prior_years)
+        year = prior + 1 if prior is not None else None
+    return year
+
+
+def _clear_winner(counts: Counter) -> object | None:  # type: ignore[type-arg]
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _listed(counts: Counter) -> str:  # type: ignore[type-arg]
+    return ", ".join(f"{getattr(k, 'value', k)} ×{n}" for k, n in counts.most_common())
+
+
+def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
+    first = next((line.no for line in lines if not line.blank), None)
+
+    def warn(message: str) -> None:
+        warnings.append(ParseWarning(message, line=first, path=path, code="metadata"))
+
+    warnings: list[ParseWarning] = []
+    cells = period_cells(lines)
+    kind, notes = detect_kind(lines, cells)
+    for note in notes:
+        warn(f"report kind unclear: {note}")
+    if kind is None:
+        warn("report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
+    year = detect_year(lines, cells, kind)
+    if year is None:
+        warn("report year not found; give it with --year")
+
+    flat = flatten(lines)
+    district = districts.detect_district(flat.text, year)
+    if district.name is None:
+        if district.tied:
+            tied = " or ".join(name for name, score in district.scores if score == district.scores[0][1])
+            warn(f"district unclear: {tied} are named equally; give it with --district")
+        else:
+            warn("no district name found; give it with --district")
+
+    unit = None
+    if any(_UNIT_GOAL.match(line.text) for line in lines):
+        guess = units.detect_unit(flat)
+        unit = guess.name
+        if unit is None and guess.tied:
+            tied = " or ".join(name for name, score in guess.scores if score == guess.scores[0][1])
+            warn(f"unit report: unit unclear, {tied} are named equally; give it with --unit")
+        elif unit is None:
+            warn("unit report: the unit's name is not printed; give it with --unit")
     period = f"{kind.value} {year}" if kind and year else None
-    return Metadata(district, None, kind, year, period, tuple(warnings))
+    return Metadata(district.name, unit, kind, year, period, tuple(warnings))

@@ -1,0 +1,106 @@
+"""Which district a report belongs to, from how the text names districts.
+
+Reports name other districts in passing (projects run 'tillsammans med' or 'ägs av' another
+district, lists of districts, 'Xs stadsdelsförvaltning på uppdrag …'), and goal titles copied
+from an older plan keep a pre-merger name. So each mention is weighed: a board phrase
+('X stadsdelsnämnd/-förvaltning/-område', 'Xs budget') counts most, a bare name a little, a
+name in passing not at all; and a district that did not exist in the report's year is not
+the reporting district.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from attrs import frozen
+
+
+@frozen
+class District:
+    name: str
+    #: first and last year the district board existed; None: open-ended
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def existed(self, year: int | None) -> bool:
+        if year is None:
+            return True
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+#: Stockholm's district boards since the 2007 reorganisation; Hägersten-Liljeholmen and
+#: Älvsjö merged into Hägersten-Älvsjö on 1 January 2020.
+DISTRICTS: tuple[District, ...] = (
+    District("Bromma"),
+    District("Enskede-Årsta-Vantör", 2007),
+    District("Farsta"),
+    District("Hägersten-Älvsjö", 2020),
+    District("Hägersten-Liljeholmen", 2007, 2019),
+    District("Hässelby-Vällingby", 2007),
+    District("Kungsholmen"),
+    District("Norrmalm"),
+    District("Rinkeby-Kista", 2007),
+    District("Skarpnäck"),
+    District("Skärholmen"),
+    District("Spånga-Tensta"),
+    District("Södermalm", 2007),
+    District("Älvsjö", None, 2019),
+    District("Östermalm"),
+)
+_BY_NAME = {d.name: d for d in DISTRICTS}
+
+#: longest names first so 'Hägersten-Älvsjö' is not read as 'Älvsjö'
+_NAMES = "|".join(re.escape(d.name) for d in sorted(DISTRICTS, key=lambda d: -len(d.name)))
+_MENTION = re.compile(rf"(?<![\w-])({_NAMES})(s?)(?![\w-])")
+_BOARD = re.compile(r"\s(?:stadsdelsnämnd|stadsdelsförvaltning|stadsdelsområde|stadsdelsnämndsområde|budget)\b(?!er)")
+#: words before a name that make it someone else's: partners, owners, lists
+_PASSING_BEFORE = re.compile(
+    r"(?:tillsammans med|ägs av|samarbete med|med|och|samt|stadsdelsförvaltningarna|stadsdelsnämnderna"
+    r"|stadsdelsområdena|,)\s*$"
+)
+_PASSING_AFTER = re.compile(rf"^s?(?:\s*,|\s+och\s+(?:{_NAMES})|\s+(?:stadsdelsförvaltning|stadsdelsnämnd)\s+på uppdrag)")
+
+BOARD_WEIGHT = 5
+BARE_WEIGHT = 1
+
+
+@frozen
+class DistrictGuess:
+    name: str | None
+    #: the weighed candidates, best first, for warnings and debugging
+    scores: tuple[tuple[str, int], ...] = ()
+    #: candidates left out because they did not exist in the report's year
+    out_of_time: tuple[str, ...] = ()
+
+    @property
+    def tied(self) -> bool:
+        return len(self.scores) > 1 and self.scores[0][1] == self.scores[1][1]
+
+
+def weigh_mentions(text: str) -> Counter[str]:
+    """Each district's weight in ``text``: board phrases, bare names, nothing in passing."""
+    weights: Counter[str] = Counter()
+    for match in _MENTION.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after = text[match.start(2) : match.end() + 60]
+        if _PASSING_BEFORE.search(before) or _PASSING_AFTER.match(after):
+            continue
+        board = _BOARD.match(text, match.end())
+        weights[match.group(1)] += BOARD_WEIGHT if board else BARE_WEIGHT
+    return weights
+
+
+def detect_district(text: str, year: int | None) -> DistrictGuess:
+    """The reporting district of a flattened report text, or None when nothing decides."""
+    weights = weigh_mentions(text)
+    out = tuple(sorted(name for name in weights if not _BY_NAME[name].existed(year)))
+    ranked = tuple(
+        sorted(((n, w) for n, w in weights.items() if n not in out and w > 0), key=lambda item: (-item[1], item[0]))
+    )
+    guess = DistrictGuess(None, ranked, out)
+    if not ranked or guess.tied:
+        return guess
+    return DistrictGuess(ranked[0][0], ranked, out)

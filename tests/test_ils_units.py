@@ -1,0 +1,236 @@
+"""Files that hold several reports, report parts and closing sections of the ILS 2020 layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kfcompare.errors import KfcompareError
+from kfcompare.formats import ils2020
+from kfcompare.formats.ils import layout, metadata
+from kfcompare.formats.textlines import Line, numbered, strip_page_noise
+from kfcompare.hookspecs import ParseOptions
+from kfcompare.model import Origin, Report
+from kfcompare.parsing import apply_options
+from kfcompare.source import read_source
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BUNDLE = "kungsholmen_units_vb_2021.txt"
+
+
+def lines_of(name: str) -> list[Line]:
+    return strip_page_noise(numbered(read_source(EXAMPLES / name).lines))
+
+
+def reports_of(name: str) -> list[Report]:
+    return ils2020.parse(read_source(EXAMPLES / name), ParseOptions())
+
+
+@pytest.fixture(scope="module")
+def bundle() -> list[Report]:
+    return reports_of(BUNDLE)
+
+
+def test_bundle_yields_one_report_per_unit_with_its_line_range(bundle: list[Report]) -> None:
+    assert [(r.unit, r.source.first_line, r.source.last_line) for r in bundle] == [
+        ("Enheten för prevention och familjebehandling", 1, 1778),
+        ("Enheten för sysselsättning", 1779, 2962),
+        ("Familjeenheten", 2963, 4103),
+    ]
+    assert {(r.district, r.kind.value if r.kind else None, r.year) for r in bundle} == {("Kungsholmen", "VB", 2021)}
+    assert [r.label for r in bundle][1] == "Kungsholmen / Enheten för sysselsättning VB 2021"
+
+
+def test_ranges_do_not_overlap_and_everything_lies_inside_its_report(bundle: list[Report]) -> None:
+    for before, after in zip(bundle, bundle[1:]):
+        assert before.source.last_line < after.source.first_line
+    for report in bundle:
+        inside = range(report.source.first_line, report.source.last_line + 1)
+        places = [s.provenance for s in report.sections] + [g.provenance for g in report.walk_goals()]
+        places += [t.provenance for t in report.budget]
+        assert places, report.label
+        for where in places:
+            assert where.first_line in inside and where.last_line in inside, (report.label, where)
+
+
+def test_no_text_of_one_unit_ends_up_in_another(bundle: list[Report]) -> None:
+    own = {
+        0: "Inga synpunkter eller klagomål har kommit enheten till känna.",
+        1: "Enheten för sysselsättning består av daglig verksamhet",
+        2: "Familjeenheten har gjort en lex Sarah-anmälan",
+    }
+    texts = ["\n".join(s.text for s in r.sections) for r in bundle]
+    for index, phrase in own.items():
+        assert [phrase in text for text in texts] == [i == index for i in range(3)], phrase
+
+
+def test_bundle_parts_in_order() -> None:
+    lines = lines_of(BUNDLE)
+    start, end = layout.split_reports(lines)[1]
+    report = lines[start:end]
+    parts = [(p.kind, p.title, report[p.start].no) for p in layout.report_parts(report, BUNDLE)]
+    assert parts == [
+        ("summary", "Sammanfattande analys", 1779),
+        ("goals", "Uppföljning av Kommunfullmäktiges inriktningsmål", 1867),
+        ("economy", "Uppföljning av ekonomi", 2909),
+        ("section", "Investeringar", 2923),
+        ("section", "Medel för lokaländamål", 2925),
+        ("section", "Övrigt", 2927),
+        ("section", "Systematiskt kvalitetsarbete", 2929),
+        ("section", "Övrigt", 2942),
+    ]
+
+
+def _sections(report: Report) -> list[tuple[str, int, int, str]]:
+    return [(s.title, s.provenance.first_line, s.provenance.last_line, s.text[:40]) for s in report.sections]
+
+
+def test_closing_sections_of_a_unit_report_with_two_ovrigt(bundle: list[Report]) -> None:
+    assert _sections(bundle[0]) == [
+        ("Sammanfattande analys", 1, 113, "I verksamhetsberättelsen redovisas hur o"),
+        ("Investeringar", 1721, 1721, ""),
+        ("Medel för lokaländamål", 1723, 1723, ""),
+        ("Övrigt", 1725, 1725, ""),
+        ("Systematiskt kvalitetsarbete", 1727, 1730, "Under året har det inte inkommit några s"),
+        ("Övrigt", 1734, 1778, "Covid konsekvenser:\nEkonomi\nCovid-19 har"),
+    ]
+
+
+def test_ovrigt_avfall_is_prose_inside_a_goal() -> None:
+    lines = lines_of(BUNDLE)
+    start, end = layout.split_reports(lines)[0]
+    report = lines[start:end]
+    prose = next(i for i, line in enumerate(report) if line.text.startswith("Övrigt avfall som uppstår"))
+    assert report[prose].no == 1105
+    [goals] = [p for p in layout.report_parts(report, BUNDLE) if p.kind == "goals"]
+    assert goals.start < prose < goals.end
+
+
+def test_hagersten_unit_report_sections() -> None:
+    [report] = reports_of("hagersten-alvsjo_ung-fritid_vb_2020.txt")
+    assert _sections(report) == [
+        ("Sammanfattande analys", 1, 189, "I enheten ung fritid ingår fritidsverksa"),
+        ("Investeringar", 1259, 1259, ""),
+        ("Medel för lokaländamål", 1261, 1261, ""),
+        ("Övrigt", 1263, 1263, ""),
+        ("Systematiskt kvalitetsarbete", 1265, 1265, ""),
+        ("Övrigt", 1267, 1267, ""),
+    ]
+    assert not [w for w in report.warnings if w.code == "truncated"]
+
+
+def test_sodermalm_investment_table_stays_in_the_economy_part() -> None:
+    name = "sodermalm_t1_2020.txt"
+    lines = lines_of(name)
+    parts = {(p.kind, p.title): (lines[p.start].no, lines[p.end - 1].no) for p in layout.report_parts(lines, name)}
+    economy_first, economy_last = parts[("economy", "Uppföljning av ekonomi")]
+    assert (economy_first, economy_last) == (4080, 4683)
+    for caption, line_no in (("Investeringar", 4535), ("Budgetjusteringar", 4662)):
+        [line] = [line for line in lines if line.no == line_no]
+        assert line.text == caption
+        assert economy_first < line_no < economy_last
+    assert ("section", "Investeringar") not in parts
+    [report] = reports_of(name)
+    assert _sections(report) == [
+        ("Sammanfattande analys", 1, 132, "En modern storstad med möjligheter och v"),
+        ("Konsekvenser av pågående pandemi", 4684, 4806, "Förskola\nFärre nya barn skrivs in i förs"),
+        ("Övrigt", 4808, 4878, "Klagomål, beröm och idéer\nFör att kunna "),
+    ]
+
+
+def test_truncated_district_report_says_where_it_stops() -> None:
+    [report] = reports_of("hasselby-vallingby_vb_2020.txt")
+    [warning] = [w for w in report.warnings if w.code == "truncated"]
+    assert warning.line == 4353
+    assert "Nämndmål: 1.5.4 Äldre är med och utformar sin beviljade insats" in warning.message
+    assert "mid-sentence" in warning.message
+    assert [s.title for s in report.sections] == ["Sammanfattande analys"]
+
+
+def test_complete_reports_have_no_truncation_warning(bundle: list[Report]) -> None:
+    for report in [*bundle, *reports_of("sodermalm_t1_2020.txt")]:
+        assert not [w for w in report.warnings if w.code == "truncated"], report.label
+
+
+def test_report_ending_in_its_goals_without_a_cut_sentence_is_flagged() -> None:
+    text = ["Sammanfattande analys", "Allt gick bra.", "", "Uppföljning av Kommunfullmäktiges inriktningsmål",
+            "", "Enhetsmål:", "Barn är trygga", "", " Uppfylls helt", "", "Målet nås."]
+    lines = numbered(text)
+    [warning] = layout.truncation_warnings(lines, "t.txt")
+    assert warning.line == 11
+    assert "before its economy part" in warning.message and "'Enhetsmål: Barn är trygga' (line 6)" in warning.message
+
+
+def test_summary_quoted_before_any_goal_does_not_start_a_report() -> None:
+    text = ["Sammanfattande analys", "Text.", "Sammanfattande analys", "Mer text.", "KF:s inriktningsmål:",
+            "1. Mål", "Uppföljning av ekonomi", "Övrigt", "Slut.", "Sammanfattande analys", "Enhet två.",
+            "Enhetsmål:", "Mål två"]
+    assert layout.split_reports(numbered(text)) == [(0, 9), (9, 13)]
+
+
+def test_unit_not_printed_is_warned_and_unit_option_sets_it() -> None:
+    text = "\n".join(["Sammanfattande analys", "Vi har nått målen.", "Uppföljning av Kommunfullmäktiges inriktningsmål",
+                      "Enhetsmål:", "Barn är trygga", "", " Uppfylls helt", "", "Uppföljning av ekonomi", "Övrigt",
+                      "Inget att rapportera."])
+    from kfcompare.source import Source
+
+    [report] = ils2020.parse(Source.from_text(text, "u.txt"), ParseOptions())
+    assert report.unit is None
+    assert any("unit's name is not printed" in w.message and "--unit" in w.message for w in report.warnings)
+    given = apply_options(report, ParseOptions(unit="Vuxenenheten"))
+    assert (given.unit, given.origin("unit")) == ("Vuxenenheten", Origin.GIVEN)
+
+
+def _run_all(lines: list[Line]) -> None:
+    for start, end in layout.split_reports(lines):
+        report = lines[start:end]
+        for part in layout.report_parts(report, "x.txt"):
+            assert 0 <= part.start < part.end <= len(report)
+            layout.section_of(part, report[part.start : part.end], "x.txt")
+        layout.truncation_warnings(report, "x.txt")
+        metadata.detect_metadata(report, "x.txt")
+
+
+def _survives(lines: list[Line]) -> None:
+    try:
+        _run_all(lines)
+    except KfcompareError:
+        pass
+
+
+HEADINGS = ["Sammanfattande analys", "Uppföljning av Kommunfullmäktiges inriktningsmål", "Uppföljning av ekonomi",
+            "Investeringar", "Övrigt", "Enhetsmål:", "Nämndmål:", "Konsekvenser av pandemin", "Mnkr Budget 2020",
+            "VB", "Tertial 1", "2020", "Kungsholmens stadsdelsförvaltning", "I enheten ung fritid ingår", ""]
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.text(max_size=40), st.sampled_from(HEADINGS)), max_size=60))
+def test_arbitrary_text_never_raises(raw: list[str]) -> None:
+    _survives(strip_page_noise(numbered("\n".join(raw).split("\n"))))
+
+
+CORPUS = {name: read_source(EXAMPLES / name).lines for name in
+          (BUNDLE, "hagersten-alvsjo_ung-fritid_vb_2020.txt", "sodermalm_t1_2020.txt")}
+
+
+@FUZZ
+@given(
+    st.sampled_from(sorted(CORPUS)),
+    st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 400), st.sampled_from(["cut", "copy", "heading"])),
+             max_size=6),
+)
+def test_mutated_corpus_never_raises(name: str, edits: list[tuple[int, int, str]]) -> None:
+    raw = list(CORPUS[name])
+    for at, length, how in edits:
+        at %= max(1, len(raw))
+        if how == "cut":
+            del raw[at : at + length]
+        elif how == "copy":
+            raw[at:at] = raw[at : at + length]
+        else:
+            raw.insert(at, HEADINGS[length % len(HEADINGS)])
+    _survives(strip_page_noise(numbered(raw)))
