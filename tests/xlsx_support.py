@@ -52,7 +52,7 @@ def make_report(district: str, kind: Kind, path: str, shift: int = 0, risky: boo
         end=dt.date(2020, 12, 31),
         deviation=bool(shift),
     )
-    board = Goal(GoalLevel.BOARD, "Fler vuxna blir självförsörjande", where(110, 150), number="1.1.1", assessment=Assessment.DELVIS, assessment_raw="Uppfylls delvis", indicators=(local,), activities=(activity,))
+    board = Goal(GoalLevel.BOARD, RISKY[2] if risky else "Fler vuxna blir självförsörjande", where(110, 150), number="1.1.1", assessment=Assessment.DELVIS, assessment_raw="Uppfylls delvis", indicators=(local,), activities=(activity,))
     area = Goal(
         GoalLevel.AREA,
         "I Stockholm är människor självförsörjande och vägen till arbete och svenskkunskaper är kort",
@@ -94,3 +94,36 @@ def sample_reports(risky: bool = False) -> tuple[Report, ...]:
         make_report("Hässelby-Vällingby", Kind.VB, "examples/hasselby-vallingby_vb_2020.txt", risky=risky),
         make_report("Södermalm", Kind.T1, "examples/sodermalm_t1_2020.txt", shift=3, risky=risky),
     )
+
+
+def column_of(sheet, header: str, header_row: int | None = None) -> int:
+    """The 1-based column whose header cell says ``header`` (the first such)."""
+    for row in sheet.iter_rows(max_row=header_row or 12):
+        for cell in row:
+            if cell.value == header and (header_row is None or cell.row == header_row):
+                return cell.column
+    raise AssertionError(f"no column {header!r} in {sheet.title}")
+
+
+def row_of(sheet, column: int, value: object) -> int:
+    """The 1-based row whose cell in ``column`` holds ``value`` (the first such)."""
+    for (cell,) in sheet.iter_rows(min_col=column, max_col=column):
+        if cell.value == value:
+            return cell.row
+    raise AssertionError(f"no {value!r} in column {column} of {sheet.title}")
+
+
+def header_row(sheet, first: str) -> int:
+    """The header row: the row whose first cell is ``first``."""
+    return row_of(sheet, 1, first)
+
+
+def group_column(sheet, report_title: str, label: str) -> int:
+    """On a sheet with a report's name over a group of columns: that report's ``label`` column."""
+    for row in sheet.iter_rows(max_row=12):
+        for cell in row:
+            if cell.value == report_title:
+                for col in range(cell.column, cell.column + 8):
+                    if sheet.cell(cell.row + 1, col).value == label:
+                        return col
+    raise AssertionError(f"no {label!r} under {report_title!r} in {sheet.title}")

@@ -117,7 +117,7 @@ def copy_sheet(source: Worksheet, target: Worksheet) -> None:
         for rule in formatting.rules:
             target.conditional_formatting.add(str(formatting.sqref), copy(rule))
     for table in source.tables.values():
-        target.add_table(copy(table))
+        target.add_table(table)  # the source workbook is thrown away: move, not copy
     for chart in source._charts:
         target.add_chart(chart, chart.anchor)
 

@@ -8,30 +8,44 @@ returns the bytes, which the CLI writes atomically.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from xlsxwriter.workbook import Workbook
+
+from ..compare import Comparison, comparison_of
 from ..hookspecs import Output, RenderContext, hookimpl
-from ..model import Report
-from . import xlsx_reports
+from . import xlsx_budget, xlsx_charts, xlsx_data, xlsx_goals, xlsx_reports
 from .xlsx_into import MARK_PROPERTY, SEPARATOR, write_into
-from .xlsx_style import new_workbook
+from .xlsx_style import Styles, new_workbook
+
+#: the sheets after Översikt, in workbook order
+SHEETS: tuple[Callable[[Workbook, Styles, Comparison], None], ...] = (
+    xlsx_goals.goals,
+    xlsx_goals.indicators,
+    xlsx_goals.gender,
+    xlsx_budget.budget,
+    xlsx_reports.activities,
+    xlsx_data.data,
+    xlsx_data.checks,
+    xlsx_charts.charts,
+)
 
 
-def build_workbook(reports: Sequence[Report], comparison: Any = None) -> bytes:
-    """The workbook's bytes; the same reports give the same bytes."""
+def build_workbook(comparison: Comparison) -> bytes:
+    """The workbook's bytes; the same comparison gives the same bytes."""
     buffer = io.BytesIO()
-    book, styles = new_workbook(buffer, f"Jämförelse av {len(reports)} rapporter")
-    xlsx_reports.overview(book, styles, reports)
-    xlsx_reports.activities(book, styles, reports)
+    book, styles = new_workbook(buffer, f"Jämförelse av {len(comparison.reports)} rapporter")
+    xlsx_reports.overview(book, styles, comparison.reports)
+    for sheet in SHEETS:
+        sheet(book, styles, comparison)
     book.set_custom_property(MARK_PROPERTY, SEPARATOR.join(sheet.name for sheet in book.worksheets()))
     book.close()
     return buffer.getvalue()
 
 
 def render(context: RenderContext) -> bytes:
-    data = build_workbook(context.reports)
+    data = build_workbook(comparison_of(context))
     into = context.options.get("into")
     return write_into(Path(into), data) if into else data
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from xlsxwriter.workbook import Workbook
 
+from ..compare.result import Comparison
 from ..model import Assessment, GoalLevel, Report
 from .xlsx_style import Grid, Styles
 
@@ -24,14 +25,24 @@ KIND_LABEL = {"VP": "Verksamhetsplan", "T1": "Tertialrapport 1", "T2": "Tertialr
 YES_NO = {True: "Ja", False: "Nej"}
 
 
+def file_name(path: str) -> str:
+    """The file's name without its folder: the folder differs between machines."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def source_name(report: Report) -> str:
-    return report.source.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return file_name(report.source.path)
 
 
 def report_titles(reports: Sequence[Report]) -> list[str]:
     """One column title per report; the same label twice gets its file name added."""
     counts = Counter(r.label for r in reports)
     return [r.label if counts[r.label] == 1 else f"{r.label} ({source_name(r)})" for r in reports]
+
+
+def titles_by_report(reports: Sequence[Report]) -> dict[int, str]:
+    """Column title by ``id(report)``: rows of a comparison hold the report objects themselves."""
+    return dict(zip(map(id, reports), report_titles(reports)))
 
 
 def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
@@ -68,28 +79,28 @@ def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
     grid.finish(head, head + len(reports), len(labels) - 1)
 
 
-def activities(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
+def activities(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Aktiviteter"), styles)
     labels = ["Rapport", "Mål", "Målets titel", "Aktivitet", "Start", "Slut", "Avvikelse", "Tabell", "Analys", "Källfil", "Rad"]
     grid.header(0, labels)
     grid.wide(2, 40)
     grid.wide(3, 50)
     grid.wide(8, 60)
+    titles = titles_by_report(comparison.reports)
     row = 0
-    for title, report in zip(report_titles(reports), reports):
-        for goal, activity in report.activities():
-            row += 1
-            grid.text(row, 0, title)
-            grid.text(row, 1, goal.number)
-            grid.text(row, 2, goal.title, styles.wrap)
-            grid.text(row, 3, activity.text, styles.wrap)
-            grid.date(row, 4, activity.start)
-            grid.date(row, 5, activity.end)
-            grid.text(row, 6, YES_NO[activity.deviation], styles.heat["inte"] if activity.deviation else styles.text)
-            grid.text(row, 7, activity.table)
-            grid.text(row, 8, activity.analysis, styles.wrap)
-            grid.text(row, 9, source_name(report))
-            grid.number(row, 10, activity.provenance.first_line, styles.integer)
+    for row, line in enumerate(comparison.activities, 1):
+        activity = line.activity
+        grid.text(row, 0, titles.get(id(line.report), line.report.label))
+        grid.text(row, 1, line.goal.number)
+        grid.text(row, 2, line.goal.title, styles.wrap)
+        grid.text(row, 3, activity.text, styles.wrap)
+        grid.date(row, 4, activity.start)
+        grid.date(row, 5, activity.end)
+        grid.text(row, 6, YES_NO[activity.deviation], styles.heat["inte"] if activity.deviation else styles.text)
+        grid.text(row, 7, activity.table)
+        grid.text(row, 8, activity.analysis, styles.wrap)
+        grid.text(row, 9, source_name(line.report))
+        grid.number(row, 10, activity.provenance.first_line, styles.integer)
     if row == 0:
         grid.text(1, 0, "Inga aktiviteter i rapporterna.", styles.note)
     grid.finish(0, row, len(labels) - 1, freeze_cols=1)

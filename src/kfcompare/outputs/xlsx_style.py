@@ -67,6 +67,9 @@ class Styles:
     bold: Format
     percent: dict[int, Format]
     decimals: dict[int, Format]
+    points: dict[int, Format]
+    #: conditional-format colours (only font and fill apply there)
+    flag: dict[str, Format]
 
     @classmethod
     def of(cls, book: Workbook) -> Styles:
@@ -88,8 +91,14 @@ class Styles:
             heat={k: fmt(bg_color=bg, font_color=fg, text_wrap=True, **border) for k, (bg, fg) in HEAT.items()},
             bold=fmt(bold=True),
             percent={p: fmt(num_format="0%" if p == 0 else "0." + "0" * p + "%") for p in range(4)},
-            decimals={p: fmt(num_format="#,##0" if p == 0 else "#,##0." + "0" * p) for p in range(5)},
+            decimals={p: fmt(num_format=_digits(p)) for p in range(5)},
+            points={p: fmt(num_format=f'+{_digits(p)}" p.e.";-{_digits(p)}" p.e.";0" p.e."') for p in range(5)},
+            flag={k: book.add_format({"bg_color": bg, "font_color": fg}) for k, (bg, fg) in HEAT.items()},
         )
+
+
+def _digits(decimals: int) -> str:
+    return "#,##0" if decimals == 0 else "#,##0." + "0" * decimals
 
 
 def new_workbook(buffer: io.BytesIO, title: str) -> tuple[Workbook, Styles]:
@@ -132,12 +141,18 @@ class Grid:
         if fit:
             self._fit(col, text)
 
-    def number(self, row: int, col: int, number: Decimal | int | float | None, fmt: Format | None = None) -> None:
+    def number(
+        self, row: int, col: int, number: Decimal | int | float | None, fmt: Format | dict[int, Format] | None = None
+    ) -> None:
+        """A number; ``fmt`` may be a family of formats by decimals (default: as printed)."""
         if number is None:
-            self.sheet.write_blank(row, col, None, fmt or self.styles.text)
+            self.sheet.write_blank(row, col, None, self.styles.text)
             return
-        self.sheet.write_number(row, col, float(number), fmt or self.styles.decimals[places(Decimal(str(number)))])
-        self._fit(col, f"{float(number):,.{places(Decimal(str(number)))}f}")
+        digits = min(places(Decimal(str(number))), 4)
+        family = self.styles.decimals if fmt is None else fmt
+        chosen = family[digits] if isinstance(family, dict) else family
+        self.sheet.write_number(row, col, float(number), chosen)
+        self._fit(col, f"{float(number):,.{digits}f}  ")
 
     def value(self, row: int, col: int, value: Value | None, fmt: Format | None = None) -> None:
         """A printed cell: a number in its printed precision, percent as percent, else the raw text."""
@@ -150,7 +165,7 @@ class Grid:
             self.sheet.write_number(row, col, float(value.number / 100), fmt or self.styles.percent[digits])
             self._fit(col, value.raw)
         else:
-            self.number(row, col, value.number, fmt or self.styles.decimals[min(places(value.number), 4)])
+            self.number(row, col, value.number, fmt)
 
     def date(self, row: int, col: int, day: dt.date | None) -> None:
         if day is None:

@@ -1,0 +1,118 @@
+"""The comparison workbook read back with openpyxl: real cells, text kept as text, same bytes."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+from xlsx_support import RISKY, column_of, group_column, header_row, row_of, sample_reports
+
+from kfcompare.compare import compare
+from kfcompare.hookspecs import RenderContext
+from kfcompare.outputs.xlsx_data import TABLE_NAME
+from kfcompare.outputs.xlsx_into import MARK_PROPERTY
+from kfcompare.outputs.xlsx_output import build_workbook, kfcompare_outputs, render
+
+SHEETS = ["Översikt", "Måluppfyllelse", "Indikatorer", "Kön", "Budget", "Aktiviteter", "Data", "Kontroller", "Diagram"]
+HV, SO = "Hässelby-Vällingby VB 2020", "Södermalm T1 2020"
+
+
+@pytest.fixture(scope="module")
+def book() -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(build_workbook(compare(sample_reports(risky=True)))))
+
+
+def test_sheets_in_order_and_marked(book: openpyxl.Workbook) -> None:
+    assert book.sheetnames == SHEETS
+    assert book.custom_doc_props[MARK_PROPERTY].value.split("|") == SHEETS
+
+
+def test_goal_assessments_per_report(book: openpyxl.Workbook) -> None:
+    sheet = book["Måluppfyllelse"]
+    head = header_row(sheet, "Nivå")
+    row = row_of(sheet, column_of(sheet, "Nr", head), "1.1")
+    assert sheet.cell(row, column_of(sheet, HV, head)).value == "Uppfylls helt"
+    assert sheet.cell(row, column_of(sheet, SO, head)).value == "Uppfylls delvis"
+    unassessed = row_of(sheet, column_of(sheet, "Nr", head), "1.2")
+    assert sheet.cell(unassessed, column_of(sheet, HV, head)).value == "ej bedömd"
+    fill = sheet.cell(row, column_of(sheet, HV, head)).fill.fgColor.rgb
+    assert fill.endswith("C6EFCE")  # green, and the words are there too
+
+
+def test_indicator_outcome_and_kf_target(book: openpyxl.Workbook) -> None:
+    sheet = book["Indikatorer"]
+    row = row_of(sheet, 2, RISKY[0])
+    outcome, kf = group_column(sheet, SO, "Utfall"), group_column(sheet, SO, "KF:s årsmål")
+    assert sheet.cell(row, outcome).value == pytest.approx(0.43)
+    assert sheet.cell(row, outcome).number_format.endswith("%")
+    assert sheet.cell(row, kf).value == pytest.approx(0.45)
+    assert sheet.cell(row, group_column(sheet, HV, "Utfall")).value == pytest.approx(0.40)
+
+
+def test_gender_gap(book: openpyxl.Workbook) -> None:
+    sheet = book["Kön"]
+    row = row_of(sheet, 2, RISKY[0])
+    assert sheet.cell(row, group_column(sheet, HV, "Kvinnor")).value == pytest.approx(0.42)
+    assert sheet.cell(row, group_column(sheet, HV, "Skillnad k − m")).value == 4
+
+
+def test_budget_deviation_negative(book: openpyxl.Workbook) -> None:
+    sheet = book["Budget"]
+    head = header_row(sheet, "Rapport")
+    rows = [r for r in range(head + 1, sheet.max_row + 1) if sheet.cell(r, 1).value == SO and sheet.cell(r, 4).value == "Individ- och familjeomsorg"]
+    assert len(rows) == 1
+    deviation = sheet.cell(rows[0], column_of(sheet, "Avvikelse (mnkr)", head))
+    assert deviation.value == -18
+    assert sheet.cell(rows[0], column_of(sheet, "Avvikelse (% av budget)", head)).value == pytest.approx(-0.1)
+    assert "[Red]" in deviation.number_format
+
+
+def test_findings_with_file_and_line(book: openpyxl.Workbook) -> None:
+    sheet = book["Kontroller"]
+    head = header_row(sheet, "Typ")
+    row = row_of(sheet, column_of(sheet, "Meddelande", head), "the document ends mid-sentence")
+    assert sheet.cell(row, column_of(sheet, "Källfil", head)).value == "sodermalm_t1_2020.txt"
+    assert sheet.cell(row, column_of(sheet, "Rad", head)).value == 299
+
+
+def test_data_is_an_excel_table_with_source_lines(book: openpyxl.Workbook) -> None:
+    sheet = book["Data"]
+    table = sheet.tables[TABLE_NAME]
+    assert table.ref.startswith("A1:") and int(table.ref.rsplit("Q", 1)[1]) == sheet.max_row
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    budget = [r for r in rows if r[0] == "budget" and r[1] == SO and r[10] == "Avvikelse"]
+    assert [r[12] for r in budget] == [-18, 2]
+    assert all(r[16] for r in rows) and all(r[15].endswith(".txt") for r in rows)
+
+
+def test_text_that_looks_like_a_formula_stays_text(book: openpyxl.Workbook) -> None:
+    found = {}
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (cell.value in RISKY or cell.value.startswith(RISKY[0])):
+                    found.setdefault(cell.value, set()).add(cell.data_type)
+    assert set(RISKY) <= set(found)  # "=1+1", "+46…", "-5 %…", "@SUM…" all written
+    assert {kind for kinds in found.values() for kind in kinds} == {"s"}
+
+
+def test_frozen_panes_and_filters(book: openpyxl.Workbook) -> None:
+    for name in ("Översikt", "Måluppfyllelse", "Indikatorer", "Budget", "Aktiviteter", "Kontroller"):
+        sheet = book[name]
+        assert sheet.freeze_panes is not None, name
+        assert sheet.auto_filter.ref, name
+
+
+def test_same_input_same_bytes() -> None:
+    first = build_workbook(compare(sample_reports(risky=True)))
+    again = build_workbook(compare(sample_reports(risky=True)))
+    assert first == again
+    assert build_workbook(compare(sample_reports())) != first
+
+
+def test_plugin_renders_bytes() -> None:
+    [output] = kfcompare_outputs()
+    assert (output.name, output.suffix, output.binary, output.commands) == ("xlsx", ".xlsx", True, ("compare",))
+    data = render(RenderContext(sample_reports(), "compare"))
+    assert data[:2] == b"PK"
