@@ -32,14 +32,24 @@ def score_formats(source: Source, registry: Registry) -> list[tuple[str, float]]
     scores = []
     for fmt in registry.formats.values():
         score = registry.guarded(fmt.plugin, f"score ({fmt.name})", lambda f=fmt: f.score(source), 0.0)
-        if not isinstance(score, (int, float)) or score != score:  # NaN or garbage
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or score != score:  # NaN or garbage
             registry.fail(fmt.plugin, f"score ({fmt.name})", f"returned {score!r}, expected a number")
             score = 0.0
         scores.append((fmt.name, max(0.0, min(1.0, float(score)))))
     return sorted(scores, key=lambda item: (-item[1], item[0]))
 
 
+#: scores closer than this are a tie: two formats equally sure is a question for the user
+TIE = 1e-9
+
+
 def choose_format(source: Source, registry: Registry, forced: str | None = None) -> InputFormat:
+    """The format named by ``forced``, else the one scoring highest above THRESHOLD.
+
+    No score above the threshold, or two formats sharing the highest, raise
+    UnrecognisedFormat listing every format with its score, so the user sees why and what
+    to name with --input-format.
+    """
     if forced is not None:
         if forced not in registry.formats:
             known = ", ".join(sorted(registry.formats)) or "none"
@@ -48,7 +58,7 @@ def choose_format(source: Source, registry: Registry, forced: str | None = None)
     scores = score_formats(source, registry)
     if not scores or scores[0][1] <= THRESHOLD:
         raise UnrecognisedFormat(source.path, scores, _unrecognised_message(source))
-    if len(scores) > 1 and scores[1][1] == scores[0][1]:
+    if len(scores) > 1 and scores[0][1] - scores[1][1] < TIE:
         raise UnrecognisedFormat(
             source.path, scores, f"formats {scores[0][0]!r} and {scores[1][0]!r} claim it equally; use --input-format"
         )

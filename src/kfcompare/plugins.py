@@ -116,15 +116,15 @@ def load_registry(
 
     if entry_points:
         for ep in _entry_points():
-            if ep.name in disabled:
+            dist = getattr(ep, "dist", None)
+            if ep.name in disabled or (dist is not None and dist.name in disabled):
                 continue
             if manager.has_plugin(ep.name):
-                registry.fail(ep.name, "import", f"the name is already taken by {manager.get_plugin(ep.name)!r}; entry point {ep.value} skipped")
+                registry.fail(ep.name, "import", f"the name is taken by another plugin; entry point {ep.value} skipped")
                 continue
             plugin = registry.guarded(ep.name, "import", ep.load)
             if plugin is None:
                 continue
-            dist = getattr(ep, "dist", None)
             origin = f"entry point ({dist.name} {dist.version})" if dist else "entry point"
             _register(registry, ep.name, plugin, PluginInfo(ep.name, origin, ep.value))
 

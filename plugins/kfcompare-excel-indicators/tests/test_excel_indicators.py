@@ -8,16 +8,14 @@ really prints it, so the expectations below are the report's, not invented.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
-import shutil
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+
+from kfcompare.testing import install_plugin, run_kfcompare
 
 HERE = Path(__file__).resolve().parent
 PLUGIN = HERE.parent
@@ -105,37 +103,21 @@ def make_workbook(path: Path) -> Path:
     return path
 
 
-def install(plugin: Path, tmp: Path) -> None:
-    """pip-install a copy of the plugin into this interpreter's environment (no build files in the tree)."""
-    copy = shutil.copytree(plugin, tmp / plugin.name, ignore=shutil.ignore_patterns("build", "*.egg-info", "tests"))
-    offline = importlib.util.find_spec("wheel") is not None  # old setuptools needs it to build without isolation
-    flags = ["--no-deps", "--no-build-isolation"] if offline else ["--no-deps"]
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--force-reinstall", *flags, str(copy)], check=True)
-    importlib.invalidate_caches()
-
-
-def kfcompare(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "kfcompare", *map(str, args)], capture_output=True, text=True)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("excel_plugin")
-    install(PLUGIN, tmp)
+    install_plugin(PLUGIN, tmp)
     return make_workbook(tmp / "indikatorer.xlsx")
 
 
 def test_plugins_command_lists_the_installed_format(workbook: Path) -> None:
-    listing = kfcompare("plugins").stdout
+    listing = run_kfcompare("plugins").stdout
     assert "excel_indicators" in listing
     assert "entry point (kfcompare-excel-indicators 0.1.0)" in listing
 
 
 def test_parse_reads_every_value_as_printed(workbook: Path) -> None:
-    [report] = json.loads(kfcompare("parse", workbook, "--format", "json").stdout)
+    [report] = json.loads(run_kfcompare("parse", workbook, "--format", "json").stdout)
     assert (report["district"], report["kind"], report["year"], report["format"]) == (DISTRICT[0], "VB", 2020, "excel_indicators")
     assert report["metadata_origin"]["district"] == "detected"
     assert [(g["number"], g["assessment"], g["level"]) for g in report["goals"]] == [("1.1", "helt", "area"), ("1.2", "delvis", "area")]
@@ -175,17 +157,17 @@ def test_format_is_chosen_by_content_and_forced_by_name(workbook: Path, tmp_path
 
     other = tmp_path / "budget.xlsx"
     Workbook().save(other)  # a workbook, but no indicator table: below the threshold, scores listed
-    result = kfcompare("parse", other, check=False)
+    result = run_kfcompare("parse", other, check=False)
     assert result.returncode == 2
     assert "excel_indicators=0.10" in result.stderr and "ils2020=0.00" in result.stderr
 
-    forced = kfcompare("parse", "--input-format", "excel_indicators", CORPUS, check=False)
+    forced = run_kfcompare("parse", "--input-format", "excel_indicators", CORPUS, check=False)
     assert forced.returncode == 2
     assert "not a readable Excel workbook" in forced.stderr
 
 
 def test_disabled_plugin_is_not_loaded(workbook: Path) -> None:
-    result = kfcompare("--disable-plugin", "excel_indicators", "parse", workbook, check=False)
+    result = run_kfcompare("--disable-plugin", "excel_indicators", "parse", workbook, check=False)
     assert result.returncode == 2
     assert "excel_indicators=" not in result.stderr
-    assert "Disabled: excel_indicators" in kfcompare("--disable-plugin", "excel_indicators", "plugins").stdout
+    assert "Disabled: excel_indicators" in run_kfcompare("--disable-plugin", "excel_indicators", "plugins").stdout
