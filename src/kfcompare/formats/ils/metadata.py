@@ -26,7 +26,7 @@ _PERIOD_CELL = re.compile(r"(?:^|\s)(VB|Tertial\s*([12]))(?:\s+(20\d\d))?$")
 _YEAR_LINE = re.compile(r"^(20\d\d)$")
 #: what may stand before a cell on its line: nothing, or the row's last value
 _VALUE_END = re.compile(r"(?:^|\d|%|\bst|nämnd\S*|tyrelse)$")
-_TERTIAL_ECONOMY = re.compile(r"\bPrognos\s+[Tt]ertial\b|\bT([12]) Snitt\b")
+_TERTIAL_ECONOMY = re.compile(r"\bPrognos\s+[Tt]ertial(?:\s*([12])\b)?|\bT([12]) Snitt\b")
 _VB_ECONOMY = re.compile(r"\bBudget(?: 20\d\d)? Utfall\b")
 _BUDGET_YEAR = re.compile(r"\b(?:Budget|Prognos)(?: helår)? (20\d\d)\b")
 _UNIT_GOAL = re.compile(r"^Enhetsmål:")
@@ -79,21 +79,29 @@ def _year_after(texts: Sequence[str], i: int) -> str | None:
 
 
 def detect_kind(lines: Sequence[Line], cells: PeriodCells) -> tuple[Kind | None, list[str]]:
-    """The kind by Period cells, checked against the economy headers; notes on conflicts."""
+    """The kind by Period cells, else by economy headers; notes on conflicts and gaps."""
     economy: Counter[Kind] = Counter()
+    unnumbered = 0  # 'Prognos Tertial/2020': a tertial report, but which one is not printed
     for line in lines:
         for match in _TERTIAL_ECONOMY.finditer(line.text):
-            economy[Kind(f"T{match.group(1)}") if match.group(1) else Kind.T1] += 1
+            number = match.group(1) or match.group(2)
+            if number:
+                economy[Kind(f"T{number}")] += 1
+            else:
+                unnumbered += 1
         economy[Kind.VB] += len(_VB_ECONOMY.findall(line.text))
     notes = []
     kind = _clear_winner(cells.kinds)
     if kind is None and cells.kinds:
         notes.append(f"the Period cells disagree ({_listed(cells.kinds)})")
     economy_kind = _clear_winner(economy)
-    if kind is None:
+    says_tertial = unnumbered > economy[Kind.VB] or (economy_kind is not None and _tertial(economy_kind))
+    if kind is None and economy_kind is None and unnumbered:
+        notes.append("the economy headers say tertial report but not which tertial")
+    elif kind is None:
         kind = economy_kind
-    elif economy_kind is not None and _tertial(economy_kind) != _tertial(kind):
-        notes.append(f"the economy headers say {economy_kind.value}, the Period cells {kind.value}")
+    elif (economy_kind is not None or unnumbered) and says_tertial != _tertial(kind):
+        notes.append(f"the economy headers disagree with the Period cells ({kind.value})")
     return kind, notes
 
 
@@ -115,7 +123,7 @@ def detect_year(lines: Sequence[Line], cells: PeriodCells, kind: Kind | None) ->
 
 
 def _clear_winner(counts: Counter) -> object | None:  # type: ignore[type-arg]
-    ranked = counts.most_common(2)
+    ranked = [(key, n) for key, n in counts.most_common(2) if n > 0]
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
