@@ -1,13 +1,219 @@
-"""The goal tree of an ILS report: markers, assessments, texts, indicator and activity tables."""
+"""The goal tree of an ILS report: markers, assessments, texts, indicator and activity tables.
+
+Read by position, one line at a time: a goal marker opens a goal at its level (closing any
+goal at the same or a deeper level), a heading opens one of its texts, a table header hands
+over to the table readers, and any other line is text of whatever is open. Nothing relies
+on numbers being printed: unit reports print titles without them.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ...model import Goal, ParseWarning
-from ..textlines import Line
+from attrs import define, field
+
+from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
+from ..textlines import Line, join_wrapped
+from . import activities, indicators
+from .scan import (
+    MARKER_LEVELS,
+    Context,
+    assessment,
+    heading,
+    is_activity_header,
+    is_indicator_header,
+    is_structural,
+    join_paragraphs,
+    looks_double_spaced,
+    marker,
+)
+
+_RANK = {GoalLevel.KF: 0, GoalLevel.AREA: 1, GoalLevel.BOARD: 2, GoalLevel.UNIT: 3}
+#: a goal number: '1.', '1.1', '1.2.', '1.1.1.'; a bare '2020' is no goal number
+_NUMBER_RE = re.compile(r"^(?=\d+\.)(\d+(?:\.\d+)*\.?)(?=\s|$)")
+_PART_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
+_TITLE_MAX_LINES = 6
+#: a wrapped title line ending in one of these continues even before a capital letter
+_CONTINUES = re.compile(r"(?:\b(?:i|och|för|med|av|på|till|att|som|där|en|ett|är)|[,\-–])$")
+_TERTIAL_PERIOD = re.compile(r"Tertial\s+\d\s+20\d\d")
+
+
+@define
+class _GoalDraft:
+    level: GoalLevel
+    title: str
+    number: str | None
+    first_line: int
+    last_line: int
+    assessment: Assessment | None = None
+    assessment_raw: str | None = None
+    texts: dict[str, list[Line]] = field(factory=dict)
+    indicators: list = field(factory=list)
+    activities: list = field(factory=list)
+    children: list[_GoalDraft] = field(factory=list)
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.level]
+
+    def freeze(self, path: str, double_spaced: bool) -> Goal:
+        children = tuple(child.freeze(path, double_spaced) for child in self.children)
+        texts = {name: join_paragraphs(lines, double_spaced) or None for name, lines in self.texts.items()}
+        last = max(
+            [self.last_line]
+            + [child.provenance.last_line for child in children]
+            + [item.provenance.last_line for item in [*self.indicators, *self.activities]]
+        )
+        return Goal(
+            level=self.level,
+            title=self.title,
+            provenance=Provenance(path, self.first_line, last),
+            number=self.number,
+            assessment=self.assessment,
+            assessment_raw=self.assessment_raw,
+            description=texts.get("description"),
+            expected_result=texts.get("expected_result"),
+            analysis=texts.get("analysis"),
+            indicators=tuple(self.indicators),
+            activities=tuple(self.activities),
+            goals=children,
+        )
 
 
 def parse_goals(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[ParseWarning]]:
     """The inriktningsmål found in ``lines`` with everything below them."""
-    return [], []
+    lines = list(lines)
+    ctx = Context(
+        path,
+        lines,
+        double_spaced=looks_double_spaced(lines),
+        tertial=bool(_TERTIAL_PERIOD.search(" ".join(line.text for line in lines))),
+    )
+    roots: list[_GoalDraft] = []
+    stack: list[_GoalDraft] = []
+    text_field: str | None = None
+    warned_stray = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        goal = stack[-1] if stack else None
+        if line.blank:
+            if goal is not None and text_field is not None:
+                goal.texts.setdefault(text_field, []).append(line)
+            i += 1
+            continue
+        found = marker(line)
+        if found:
+            draft, i = _read_goal(ctx, i, found)
+            _attach(ctx, draft, roots, stack)
+            text_field = "analysis" if draft.level == GoalLevel.KF else None
+            continue
+        name = heading(line)
+        if name is not None and goal is not None:
+            if goal.texts.get(name):
+                goal.texts[name].append(Line(line.no, ""))
+            text_field = name
+            goal.last_line = line.no
+            i += 1
+            continue
+        if is_indicator_header(line) or is_activity_header(line):
+            level = goal.level if goal else None
+            if is_indicator_header(line):
+                items, i = indicators.read_table(ctx, i, level)
+            else:
+                items, i = activities.read_table(ctx, i)
+            if goal is None:
+                ctx.warn("table before the first goal marker; dropped", line.no)
+            elif is_indicator_header(line):
+                goal.indicators.extend(items)
+            else:
+                goal.activities.extend(items)
+            text_field = None
+            continue
+        if goal is None:
+            if line.text != _PART_TITLE and not warned_stray:
+                ctx.warn("text before the first goal marker ignored", line.no)
+                warned_stray = True
+            i += 1
+            continue
+        if text_field is None:
+            text_field = "analysis"
+            ctx.warn(f"text without a heading under {goal.level.value} goal; kept as its analysis", line.no)
+        goal.texts.setdefault(text_field, []).append(line)
+        goal.last_line = line.no
+        i += 1
+    return [root.freeze(path, ctx.double_spaced) for root in roots], ctx.warnings
+
+
+def _read_goal(ctx: Context, i: int, found: re.Match[str]) -> tuple[_GoalDraft, int]:
+    """A goal's marker, number, wrapped title and assessment line; returns the index after."""
+    lines = ctx.lines
+    line = lines[i]
+    level = MARKER_LEVELS[found.group("marker")]
+    start = line.raw.find(found.group("marker")) + len(found.group("marker")) + 1
+    parts = [Line(line.no, line.raw[start:])] if found.group("rest").strip() else []
+    j = i + 1
+    while len(parts) < _TITLE_MAX_LINES:
+        k = ctx.next_nonblank(j) if ctx.double_spaced else j
+        if k >= len(lines) or lines[k].blank or is_structural(lines[k]) or assessment(lines[k]):
+            break
+        if parts and _title_ended(parts[-1], lines[k], ctx.double_spaced):
+            break
+        parts.append(lines[k])
+        j = k + 1
+    number = None
+    if parts:
+        match = _NUMBER_RE.match(parts[0].text)
+        if match:
+            number = match.group(1).rstrip(".")
+            rest = parts[0].raw.lstrip()[match.end() :]
+            parts[0] = Line(parts[0].no, rest)
+    title = join_wrapped([part.raw for part in parts])
+    if not title:
+        ctx.warn(f"{level.value} goal without a title", line.no)
+    last = max([line.no] + [part.no for part in parts])
+    draft = _GoalDraft(level, title, number, line.no, last)
+    k = ctx.next_nonblank(j)
+    if k < len(lines):
+        verdict = assessment(lines[k])
+        if verdict is not None:
+            draft.assessment, draft.assessment_raw = verdict, lines[k].text
+            draft.last_line = lines[k].no
+            j = k + 1
+    return draft, j
+
+
+def _title_ended(prev: Line, nxt: Line, double_spaced: bool) -> bool:
+    """A capital letter after a line that does not wrap on (no trailing space) starts prose."""
+    if not nxt.text[:1].isupper():
+        return False
+    if _CONTINUES.search(prev.text):
+        return False
+    return double_spaced or not prev.raw[-1:].isspace()
+
+
+def _attach(ctx: Context, draft: _GoalDraft, roots: list[_GoalDraft], stack: list[_GoalDraft]) -> None:
+    while stack and stack[-1].rank >= draft.rank:
+        stack.pop()
+    parent = stack[-1] if stack else None
+    if parent is None:
+        if draft.level != GoalLevel.KF:
+            ctx.warn(f"{draft.level.value} goal without a goal above it; kept at the top", draft.first_line)
+        roots.append(draft)
+    else:
+        if parent.rank < draft.rank - 1:
+            ctx.warn(f"{draft.level.value} goal directly under a {parent.level.value} goal", draft.first_line)
+        parent.children.append(draft)
+    _check_number(ctx, draft, parent)
+    stack.append(draft)
+
+
+def _check_number(ctx: Context, draft: _GoalDraft, parent: _GoalDraft | None) -> None:
+    if draft.number is None:
+        return
+    depth = draft.number.count(".") + 1
+    if depth != draft.rank + 1:
+        ctx.warn(f"goal number {draft.number} does not fit a {draft.level.value} goal", draft.first_line)
+    elif parent is not None and parent.number and not draft.number.startswith(parent.number + "."):
+        ctx.warn(f"goal number {draft.number} is not under {parent.number}", draft.first_line)

@@ -1,0 +1,125 @@
+"""Which printed cell belongs to which indicator column.
+
+Empty cells print nothing in most extracts, so a row with fewer cells than columns can be
+read several ways. Each reading (cells kept in order, spread over the columns) is scored
+with the layout rules the 2020 tables follow; the best is kept, and when another comes
+close the row is flagged "ambiguous-columns" with the other readings as alternatives.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+
+from attrs import frozen
+
+from ...model import ColumnAssignment, GoalLevel
+from .cells import Cell
+
+#: columns too narrow for a six-character value such as '87,8 %' (it wraps there)
+NARROW = frozenset({"outcome_women", "previous"})
+TARGETS = frozenset({"target", "kf_target"})
+#: a reading this close to the best one is a real alternative
+MARGIN = 1.5
+MAX_ALTERNATIVES = 3
+
+
+@frozen
+class RowFacts:
+    """What is known about a row besides its cells."""
+
+    level: GoalLevel | None
+    tertial_report: bool
+    #: the row's Period is a tertial ('Tertial 1 2020'), not the year
+    tertial_period: bool
+
+
+@frozen
+class Choice:
+    cells: tuple[tuple[str, Cell], ...]
+    score: float
+    ambiguous: bool
+    alternatives: tuple[ColumnAssignment, ...]
+    reason: str
+
+
+def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Choice:
+    """The best reading of ``cells`` over ``columns`` and how sure it is."""
+    n = len(cells)
+    if n == 0:
+        return Choice((), 0.0, False, (), "no values")
+    if n > len(columns):
+        kept = tuple(zip(columns, cells))
+        return Choice(kept, 0.0, True, (), f"{n} cells for {len(columns)} columns")
+    if n == len(columns):
+        return Choice(tuple(zip(columns, cells)), 0.0, False, (), "every column printed")
+    scored = []
+    for combo in itertools.combinations(range(len(columns)), n):
+        names = [columns[k] for k in combo]
+        scored.append((score(names, cells, facts), names))
+    scored.sort(key=lambda item: -item[0])
+    best_score, best = scored[0]
+    close = [names for value, names in scored[1:] if value >= best_score - MARGIN]
+    alternatives = tuple(
+        ColumnAssignment(tuple((name, cell.value) for name, cell in zip(names, cells)), reason="scores close")
+        for names in close[:MAX_ALTERNATIVES]
+    )
+    reason = f"{n} cells for {len(columns)} columns"
+    return Choice(tuple(zip(best, cells)), best_score, bool(close), alternatives, reason)
+
+
+def score(names: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> float:
+    """How well one reading fits the layout rules (higher is better)."""
+    by_name = dict(zip(names, cells))
+    total = 0.0
+    total += 1.5 * ("outcome" in by_name) + 1.0 * ("target" in by_name) + 0.5 * ("previous" in by_name)
+    total += _gender_score(by_name)
+    for name, cell in by_name.items():
+        total += _cell_score(name, cell)
+    if facts.tertial_report and not facts.tertial_period:
+        # annual rows of a tertial report have no outcome and no forecast yet
+        total -= 5.0 * ("outcome" in by_name) + 5.0 * ("forecast" in by_name)
+    elif not facts.tertial_report:
+        total -= 1.0 * ("forecast" in by_name)
+    if facts.level in (GoalLevel.BOARD, GoalLevel.UNIT):
+        total -= 3.0 * ("kf_target" in by_name)
+    elif facts.level == GoalLevel.AREA:
+        total += 1.0 * ("kf_target" in by_name)
+    return total
+
+
+def _gender_score(by_name: dict[str, Cell]) -> float:
+    men, women = by_name.get("outcome_men"), by_name.get("outcome_women")
+    if (men is None) != (women is None):
+        return -10.0  # the gender split is printed as a pair
+    if men is None or women is None:
+        return 0.0
+    whole = by_name.get("outcome")
+    if whole is None:
+        return -4.0
+    a, b, t = men.value.number, women.value.number, whole.value.number
+    if a is None or b is None or t is None:
+        return 0.0
+    if min(a, b) < t < max(a, b) or a == b == t:
+        return 3.0
+    if abs(a + b - t) <= Decimal("0.11"):
+        return 3.0  # staff shares: the pair sums to the total
+    return -2.0
+
+
+def _cell_score(name: str, cell: Cell) -> float:
+    raw = cell.raw
+    if cell.kind == "text":
+        if raw.startswith(("Ny indikator", "Inget utfall")):
+            return 5.0 if name == "previous" else -8.0
+        if raw.startswith("Tas fram"):
+            return 4.0 if name == "kf_target" else 1.0 if name == "target" else -6.0
+        return 2.0 if name in TARGETS else -6.0
+    if cell.kind != "number":
+        return 0.0
+    if 6 <= len(raw) <= 10 and (cell.value.unit in (None, "%", "st")):
+        if cell.wrapped:
+            return 3.0 if name in NARROW else -4.0
+        return -3.0 if name in NARROW else 0.0
+    return 0.0

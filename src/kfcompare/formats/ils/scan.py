@@ -1,0 +1,143 @@
+"""Line classes and block reading shared by the goal, indicator and activity readers.
+
+The goal part is read by position: a line is either structural (a goal marker, a text
+heading, a table header) or content. Everything here compares ``.strip()``-ed text because
+page starts, lost bullets and icon glyphs leave leading spaces on any line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from attrs import define, field, frozen
+
+from ...model import Assessment, GoalLevel, ParseWarning
+from ..textlines import Line, join_wrapped
+
+MARKER_RE = re.compile(
+    r"^(?P<marker>KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):\s*(?P<rest>.*)$"
+)
+MARKER_LEVELS = {
+    "KF:s inriktningsmål": GoalLevel.KF,
+    "KF:s mål för verksamhetsområdet": GoalLevel.AREA,
+    "Nämndmål": GoalLevel.BOARD,
+    "Enhetsmål": GoalLevel.UNIT,
+}
+HEADINGS = {"Beskrivning": "description", "Förväntat resultat": "expected_result", "Analys": "analysis"}
+INDICATOR_HEADER_RE = re.compile(r"^Indikator\s+Periodens\b")
+ACTIVITY_HEADER_RE = re.compile(r"^Aktivitet\s+Startdatum\s+Slutdatum\b")
+ASSESSMENT_RE = re.compile(r"^(?:Uppfylls (helt|delvis|inte)|(Ingen))$")
+
+#: body prose is set at most ~104 characters wide, table prose (row analyses) wider
+TABLE_PROSE_WIDTH = 105
+
+
+def marker(line: Line) -> re.Match[str] | None:
+    return MARKER_RE.match(line.text)
+
+
+def heading(line: Line) -> str | None:
+    """The model field a text heading opens ('Analys' -> 'analysis'), or None."""
+    return HEADINGS.get(line.text)
+
+
+def is_indicator_header(line: Line) -> bool:
+    return bool(INDICATOR_HEADER_RE.match(line.text))
+
+
+def is_activity_header(line: Line) -> bool:
+    return bool(ACTIVITY_HEADER_RE.match(line.text))
+
+
+def is_structural(line: Line) -> bool:
+    """A line that ends any running text, cell or table row."""
+    return bool(marker(line) or heading(line) or is_indicator_header(line) or is_activity_header(line))
+
+
+def assessment(line: Line) -> Assessment | None:
+    match = ASSESSMENT_RE.match(line.text)
+    if match is None:
+        return None
+    return Assessment.INGEN if match.group(2) else Assessment(match.group(1))
+
+
+def looks_double_spaced(lines: Sequence[Line]) -> bool:
+    """Unit extracts put an empty line after every prose line; detect that variant.
+
+    Counted on long lines only: tables keep single spacing in that variant too.
+    """
+    long_lines = 0
+    followed = 0
+    for i, line in enumerate(lines[:-1]):
+        if len(line.text) >= 60:
+            long_lines += 1
+            followed += lines[i + 1].raw == ""
+    return long_lines >= 5 and followed >= 0.6 * long_lines
+
+
+@define
+class Context:
+    """What every reader of one goal part needs: the path, the layout variant, warnings."""
+
+    path: str
+    lines: Sequence[Line]
+    double_spaced: bool = False
+    tertial: bool = False
+    warnings: list[ParseWarning] = field(factory=list)
+
+    def warn(self, message: str, line: int | None, code: str = "goals") -> None:
+        self.warnings.append(ParseWarning(message, line=line, path=self.path, code=code))
+
+    def next_nonblank(self, i: int) -> int:
+        while i < len(self.lines) and self.lines[i].blank:
+            i += 1
+        return i
+
+    def block_end(self, i: int) -> int:
+        """End (exclusive) of the run of non-blank, non-structural lines starting at ``i``."""
+        while i < len(self.lines) and not self.lines[i].blank and not is_structural(self.lines[i]):
+            i += 1
+        return i
+
+
+@frozen
+class TextRun:
+    text: str
+    first: int  # line numbers
+    last: int
+
+
+def join_paragraphs(lines: Sequence[Line], double_spaced: bool) -> str:
+    """Wrapped prose as paragraphs separated by newlines.
+
+    A blank line is a paragraph break, except in the double-spaced variant where every line
+    is followed by one; there a whitespace-only line (the extract's paragraph gap) breaks.
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        is_break = (line.raw != "" and line.blank) if double_spaced else line.blank
+        if is_break:
+            paragraphs.append([])
+        elif not line.blank:
+            paragraphs[-1].append(line.raw)
+    return "\n".join(text for text in (join_wrapped(p) for p in paragraphs) if text)
+
+
+def read_prose(ctx: Context, j: int, starts_row: Callable[[int], bool]) -> tuple[list[Line], int]:
+    """Prose blocks from ``j`` until a structural line or a block where a table row starts.
+
+    The first block is always taken: it follows a heading. Blocks are kept apart by an
+    empty line so paragraphs survive joining.
+    """
+    lines = ctx.lines
+    taken: list[Line] = []
+    while True:
+        k = ctx.next_nonblank(j)
+        if k >= len(lines) or is_structural(lines[k]) or (taken and starts_row(k)):
+            return taken, j
+        end = ctx.block_end(k)
+        if taken:
+            taken.append(Line(lines[k].no, ""))
+        taken.extend(lines[k:end])
+        j = end
