@@ -154,3 +154,19 @@ def test_district_report_gets_no_unit_even_when_units_are_named() -> None:
     found = metadata.detect_metadata(lines("Vuxenenheten har arbetat.", "Vuxenenheten har arbetat.", "Nämndmål:"), "t")
     assert found.unit is None
     assert not [w for w in found.warnings if "--unit" in w.message]
+
+
+def test_bundle_fills_what_one_report_does_not_print_from_the_others() -> None:
+    unit = ["Sammanfattande analys", "Vuxenenheten har arbetat.", "Uppföljning av Kommunfullmäktiges inriktningsmål",
+            "Enhetsmål: Vuxenenheten ger stöd", "Andel 3 % 4 % VB", "2021", "Övrigt"]
+    first = [*unit[:2], "Kungsholmens stadsdelsförvaltning har ansvaret.", *unit[2:]]
+    second = [line.replace("Vuxenenheten", "Familjeenheten") for line in unit[:4]]  # no Period cell, no district
+    third = [*first[:2], "Bromma stadsdelsnämnd.", *first[3:]]
+    [a, b] = metadata.detect_bundle([numbered(first), numbered(second, len(first) + 1)], "bundle.txt")
+    assert (a.district, a.year, a.unit, a.warnings) == ("Kungsholmen", 2021, "Vuxenenheten", ())
+    assert (b.district, b.kind, b.year, b.period, b.unit) == ("Kungsholmen", Kind.VB, 2021, "VB 2021", "Familjeenheten")
+    assert sorted(w.message.split(" not settled")[0] for w in b.warnings) == ["district", "kind", "year"]
+    assert all("from the other reports in the file" in w.message for w in b.warnings)
+    # reports that disagree among themselves lend nothing
+    [_, lonely, _] = metadata.detect_bundle([numbered(first), numbered(second), numbered(third)], "bundle.txt")
+    assert lonely.district is None and any("--district" in w.message for w in lonely.warnings)

@@ -41,16 +41,13 @@ def score(source: Source) -> float:
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
     lines = strip_page_noise(numbered(source.lines))
-    reports = []
-    for start, end in layout.split_reports(lines):
-        reports.append(_parse_report(source.path, lines[start:end]))
-    return reports
+    ranges = layout.split_reports(lines)
+    metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
+    return [_parse_report(source.path, lines[start:end], meta) for (start, end), meta in zip(ranges, metas)]
 
 
-def _parse_report(path: str, lines: Sequence) -> Report:
-    warnings: list[ParseWarning] = []
-    meta = metadata.detect_metadata(lines, path)
-    warnings.extend(meta.warnings)
+def _parse_report(path: str, lines: Sequence, meta: metadata.Metadata) -> Report:
+    warnings: list[ParseWarning] = list(meta.warnings)
     goal_tree: list = []
     budget: list = []
     sections: list[Section] = []

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+import attrs
 from attrs import frozen
 
 from ...model import Kind, ParseWarning
@@ -39,7 +40,12 @@ class Metadata:
     kind: Kind | None
     year: int | None
     period: str | None
-    warnings: tuple[ParseWarning, ...] = ()
+    #: (field, warning): what could not be settled, by the field it concerns
+    notes: tuple[tuple[str, ParseWarning], ...] = ()
+
+    @property
+    def warnings(self) -> tuple[ParseWarning, ...]:
+        return tuple(warning for _, warning in self.notes)
 
 
 @frozen
@@ -135,38 +141,76 @@ def _listed(counts: Counter) -> str:  # type: ignore[type-arg]
 
 def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
     first = next((line.no for line in lines if not line.blank), None)
+    notes: list[tuple[str, ParseWarning]] = []
 
-    def warn(message: str) -> None:
-        warnings.append(ParseWarning(message, line=first, path=path, code="metadata"))
+    def warn(field: str, message: str) -> None:
+        notes.append((field, ParseWarning(message, line=first, path=path, code="metadata")))
 
-    warnings: list[ParseWarning] = []
     cells = period_cells(lines)
-    kind, notes = detect_kind(lines, cells)
-    for note in notes:
-        warn(f"report kind unclear: {note}")
+    kind, kind_notes = detect_kind(lines, cells)
+    for note in kind_notes:
+        warn("kind", f"report kind unclear: {note}")
     if kind is None:
-        warn("report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
+        warn("kind", "report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
     year = detect_year(lines, cells, kind)
     if year is None:
-        warn("report year not found; give it with --year")
+        warn("year", "report year not found; give it with --year")
 
     flat = flatten(lines)
     district = districts.detect_district(flat.text, year)
-    if district.name is None:
-        if district.tied:
-            tied = " or ".join(name for name, score in district.scores if score == district.scores[0][1])
-            warn(f"district unclear: {tied} are named equally; give it with --district")
-        else:
-            warn("no district name found; give it with --district")
+    if district.name is None and district.tied:
+        warn("district", f"district unclear: {_tied(district.scores)} are named equally; give it with --district")
+    elif district.name is None:
+        warn("district", "no district name found; give it with --district")
 
     unit = None
     if any(_UNIT_GOAL.match(line.text) for line in lines):
         guess = units.detect_unit(flat)
         unit = guess.name
         if unit is None and guess.tied:
-            tied = " or ".join(name for name, score in guess.scores if score == guess.scores[0][1])
-            warn(f"unit report: unit unclear, {tied} are named equally; give it with --unit")
+            warn("unit", f"unit report: unit unclear, {_tied(guess.scores)} are named equally; give it with --unit")
         elif unit is None:
-            warn("unit report: the unit's name is not printed; give it with --unit")
-    period = f"{kind.value} {year}" if kind and year else None
-    return Metadata(district.name, unit, kind, year, period, tuple(warnings))
+            warn("unit", "unit report: the unit's name is not printed; give it with --unit")
+    return Metadata(district.name, unit, kind, year, _period(kind, year), tuple(notes))
+
+
+def _tied(scores: Sequence[tuple[str, int]]) -> str:
+    return " or ".join(name for name, score in scores if score == scores[0][1])
+
+
+def _period(kind: Kind | None, year: int | None) -> str | None:
+    return f"{kind.value} {year}" if kind and year else None
+
+
+#: what the reports bundled in one file share: one district's unit reports for one period
+SHARED_FIELDS = ("district", "kind", "year")
+
+
+def detect_bundle(reports: Sequence[Sequence[Line]], path: str) -> list[Metadata]:
+    """Each report's metadata; a field one report does not print is taken from the others
+    in the file when they all agree on it, with a warning that says so."""
+    found = [detect_metadata(lines, path) for lines in reports]
+    if len(found) < 2:
+        return found
+    filled = []
+    for meta in found:
+        changes: dict[str, object] = {}
+        notes = list(meta.notes)
+        for field in SHARED_FIELDS:
+            values = {getattr(other, field) for other in found if other is not meta} - {None}
+            if getattr(meta, field) is not None or len(values) != 1:
+                continue
+            [value] = values
+            changes[field] = value
+            shown = getattr(value, "value", value)
+            first = next((w.line for f, w in notes if f == field), None)
+            notes = [(f, w) for f, w in notes if f != field]
+            message = f"{field} not settled by this report's text; {shown} from the other reports in the file"
+            notes.append((field, ParseWarning(message, line=first, path=path, code="metadata")))
+        if changes:
+            kind = changes.get("kind", meta.kind)
+            year = changes.get("year", meta.year)
+            changes["period"] = _period(kind, year)  # type: ignore[arg-type]
+            meta = attrs.evolve(meta, notes=tuple(notes), **changes)
+        filled.append(meta)
+    return filled
