@@ -7,6 +7,7 @@ indicators fill ``target``, ``kf_target`` and ``periodicity`` only.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..errors import ParseError
 from ..hookspecs import InputFormat, ParseOptions, hookimpl
@@ -14,6 +15,7 @@ from ..model import ParseWarning, Provenance, Report
 from ..source import Source
 from .vp2012_parts.front import read_front
 from .vp2012_parts.goals import parse_goal_part
+from .textlines import Line
 from .vp2012_parts.lines import KF_MARK, clean_lines, join_text
 
 NAME = "vp2012"
@@ -69,7 +71,7 @@ def parse(source: Source, options: ParseOptions) -> list[Report]:
     ]
 
 
-def _missing_appendices(lines, path: str) -> list[ParseWarning]:
+def _missing_appendices(lines: Sequence[Line], path: str) -> list[ParseWarning]:
     """The plan announces tables that live in appendices the extract does not hold."""
     warnings = []
     for i, line in enumerate(lines):

@@ -25,7 +25,7 @@ _DECISIONS = re.compile(r"^Förslag till beslut$")
 _DECISION = re.compile(r"^(\d+)\. (.*)$")
 _AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})*(?:,\d+)? ?(?:mnkr|mkr|tkr|kr)\b")
 #: opening headings kept as sections
-_HEADINGS = re.compile(r"^(?:Ärendets beredning|Inledning|Sammanfattning)$")
+_HEADINGS = re.compile(r"^(?:Ärendets beredning|Inledning)$")
 #: how many title lines a wrapped title may take
 _TITLE_LINES = 3
 

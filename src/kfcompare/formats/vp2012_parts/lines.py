@@ -8,7 +8,7 @@ nothing structural may hang on blank lines, and wrapped text is rejoined by one 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
@@ -76,14 +76,14 @@ class Joined:
 _ENUMERATION_NEXT = re.compile(r"^[a-zåäö]+-(?:\s|och\b|eller\b)")
 
 
-def join(lines: Sequence[Line], *, mark_empty: bool = False, starts_value=None) -> Joined:
+def join(lines: Sequence[Line], starts_value: Callable[[str], bool] | None = None) -> Joined:
     """Join wrapped lines: split words are rejoined, compound hyphens kept.
 
     A line ending in '-' with lower case on both sides is a split word ('till-'+'gänglig');
     with a capital or digit on either side the hyphen is real ('Hässelby-'+'Vällingby',
     '18-'+'24'); '-' followed by a space in the source is a real hyphen before a space.
-    With ``mark_empty``, a leading space or a double space before a value (as decided by
-    ``starts_value``) is kept as ``EMPTY``: that is how an empty table cell survives.
+    Given ``starts_value`` (table rows), a leading space or a double space before a value is
+    kept as ``EMPTY``: that is how an empty table cell survives the extraction.
     """
     out = ""
     starts: list[tuple[int, int]] = []
@@ -92,10 +92,10 @@ def join(lines: Sequence[Line], *, mark_empty: bool = False, starts_value=None) 
         text = line.text
         if not text:
             continue
-        if mark_empty and starts_value is not None:
+        if starts_value is not None:
             text = _mark_inner_gap(text, starts_value)
         text = re.sub(r"[ \t]+", " ", text)
-        leading_gap = mark_empty and starts_value is not None and line.raw[:1].isspace() and starts_value(text)
+        leading_gap = starts_value is not None and line.raw[:1].isspace() and starts_value(text)
         if not out:
             sep = f"{EMPTY} " if leading_gap else ""
         elif leading_gap:
@@ -124,7 +124,7 @@ def _separator(before: str, before_raw: str, text: str) -> str | None:
     return " "
 
 
-def _mark_inner_gap(text: str, starts_value) -> str:
+def _mark_inner_gap(text: str, starts_value: Callable[[str], bool]) -> str:
     for match in re.finditer(r" {2,}", text):
         if starts_value(text[match.end() :]):
             return f"{text[: match.start()]} {EMPTY} {text[match.end() :]}"

@@ -113,7 +113,7 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
 def _indicator(
     spec: TableSpec, row: Sequence[Line], comment: Sequence[Line], path: str
 ) -> tuple[Indicator, list[ParseWarning]]:
-    joined = join(row, mark_empty=True, starts_value=starts_value)
+    joined = join(row, starts_value)
     split = split_row(joined.text, len(spec.columns))
     flags: list[str] = []
     warnings: list[ParseWarning] = []
