@@ -35,6 +35,8 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "kfcompare.outputs.json_output",
     "kfcompare.outputs.table_output",
     "kfcompare.outputs.xlsx_output",
+    "kfcompare.outputs.compare_table",
+    "kfcompare.outputs.compare_long",
 )
 
 T = TypeVar("T", InputFormat, Output)

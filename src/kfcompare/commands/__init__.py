@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import parse_cmd, plugins_cmd
+from . import check_cmd, compare_cmd, parse_cmd, plugins_cmd
 
-COMMANDS: tuple[ModuleType, ...] = (parse_cmd, plugins_cmd)
+COMMANDS: tuple[ModuleType, ...] = (parse_cmd, compare_cmd, check_cmd, plugins_cmd)

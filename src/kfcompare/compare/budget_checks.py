@@ -185,13 +185,25 @@ def _summary(report: Report) -> Iterator[Finding]:
         for other in report.budget:
             if other is table:
                 continue
-            for row in other.rows:
+            for index, row in enumerate(other.rows):
                 if name_key(row.label) == key:
-                    yield from _against_summary(report, table, netto, other, row)
+                    yield from _against_summary(report, table, netto, other, [row, *_parts_below(other.rows[index + 1 :])])
+
+
+def _parts_below(rows: Sequence[BudgetRow]) -> list[BudgetRow]:
+    """Lower-case rows right below a summary row are its parts ('Stadsmiljöverksamhet' /
+    'avskrivningar' / 'internräntor'), unlike the capitalised areas and the 'varav' rows."""
+    parts = []
+    for row in rows:
+        label = row.label.strip()
+        if row.sub_row or not label[:1].islower() or label.casefold().startswith("varav"):
+            break
+        parts.append(row)
+    return parts
 
 
 def _against_summary(
-    report: Report, table: BudgetTable, netto: BudgetRow, summary: BudgetTable, row: BudgetRow
+    report: Report, table: BudgetTable, netto: BudgetRow, summary: BudgetTable, rows: list[BudgetRow]
 ) -> Iterator[Finding]:
     mine, theirs = roles(table), roles(summary)
     pairs = [(mine[role][0], theirs[role][0]) for role in (BUDGET, DEVIATION) if mine.get(role) and theirs.get(role)]
@@ -199,13 +211,18 @@ def _against_summary(
     if mine_compared and theirs_compared and mine_compared[1] == theirs_compared[1]:
         pairs.insert(1, (mine_compared[0], theirs_compared[0]))
     where = summary.caption.strip() or f"sammanställningen på rad {summary.provenance.first_line}"
+    names = " + ".join(row.label for row in rows)
     for at, summary_at in pairs:
-        printed, expected = number(netto, at), number(row, summary_at)
-        if printed is None or expected is None or agrees(expected, printed, [expected]):
+        printed = number(netto, at)
+        terms = [n for n in (number(row, summary_at) for row in rows) if n is not None]
+        if printed is None or not terms:
+            continue
+        expected = sum(terms, Decimal(0))
+        if agrees(expected, printed, terms):
             continue
         yield _finding(
             report, netto, cell(netto, at), "sammanställning",
-            f"{_where(table, netto, at)}: tryckt {_d(printed)}, men {where} (rad {row.provenance.first_line}) "
-            f"har {_d(expected)} för {row.label}",
+            f"{_where(table, netto, at)}: tryckt {_d(printed)}, men {where} har {_d(expected)} "
+            f"för {names} (rad {rows[0].provenance.first_line})",
             expected, printed,
         )  # fmt: skip

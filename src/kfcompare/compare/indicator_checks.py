@@ -71,7 +71,16 @@ def _readings(indicator: Indicator) -> str:
 
 
 def warning_findings(report: Report) -> Iterator[Finding]:
+    """Every parse warning, except those ``ambiguity_findings`` already reports in full."""
+    flagged = {
+        line
+        for _, indicator in report.indicators()
+        if AMBIGUOUS in indicator.flags
+        for line in range(indicator.provenance.first_line, indicator.provenance.last_line + 1)
+    }
     for warning in report.warnings:
+        if warning.code == AMBIGUOUS and warning.line in flagged:
+            continue
         yield Finding(
             report=report.label,
             path=warning.path or report.source.path,

@@ -15,6 +15,8 @@ from .result import (
 )
 
 AMBIGUOUS = "ambiguous-columns"
+#: the columns a status reads
+STATUS_COLUMNS = ("outcome", "target", "kf_target")
 
 
 def target_of(indicator: Indicator) -> tuple[Value | None, str | None]:
@@ -35,9 +37,29 @@ def _same_unit(a: Value, b: Value) -> bool:
     return a.unit is None or b.unit is None or a.unit.casefold() == b.unit.casefold()
 
 
+def _settled(indicator: Indicator) -> bool:
+    """A row with ambiguous columns is still judged when every reading puts the same cells
+    in outcome, Årsmål and KF:s årsmål: the doubt is then about columns the status does
+    not read."""
+    if AMBIGUOUS not in indicator.flags:
+        return True
+    if not indicator.alternatives:
+        return False
+    kept = {column: getattr(indicator, column) for column in STATUS_COLUMNS}
+    for alternative in indicator.alternatives:
+        cells = dict(alternative.cells)
+        if any(_raw(cells.get(column)) != _raw(kept[column]) for column in STATUS_COLUMNS):
+            return False
+    return True
+
+
+def _raw(value: Value | None) -> str | None:
+    return value.raw if value is not None else None
+
+
 def status_of(indicator: Indicator, direction: str | None) -> str:
     """One of the statuses in ``result.STATUSES``; the first reason that applies wins."""
-    if AMBIGUOUS in indicator.flags:
+    if not _settled(indicator):
         return OSAKER_TOLKNING
     outcome = indicator.outcome
     if outcome is None or outcome.number is None:

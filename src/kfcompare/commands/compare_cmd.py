@@ -1,0 +1,57 @@
+"""``kfcompare compare PATH…``: districts side by side (console tables, CSV, JSON, workbook).
+
+Here ``--district`` and ``--period`` choose which reports to compare; they do not
+override metadata as in ``parse``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from ..cli import add_output_arguments, choose_output, emit, read_reports
+from ..compare.context import comparison_of
+from ..hookspecs import RenderContext
+from ..plugins import Registry
+
+#: --format words that name the compare variant of a parse output of the same name
+FORMAT_WORDS = {"table": "compare-table", "csv": "compare-csv", "json": "compare-json"}
+DEFAULT = "compare-table"
+
+
+def add_comparison_arguments(parser: argparse.ArgumentParser) -> None:
+    """Reading and matching options that ``compare`` and ``check`` share."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
+    parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+    parser.add_argument("--aliases", metavar="FILE", help="TOML file mapping indicator/goal name variants to one name")
+    parser.add_argument("--catalogue", metavar="FILE", help="TOML file adding to the bundled higher/lower-is-better catalogue")
+    parser.add_argument("--period", metavar="P", help="only reports of this period: 'T1 2020', 'VB', '2021'")
+    parser.add_argument("--district", metavar="D", help="only reports of this district (stadsdel)")
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("compare", help="compare reports: goal matrix, indicators against targets, budget deviations")
+    add_comparison_arguments(parser)
+    add_output_arguments(parser, default="table, or xlsx for -o FILE.xlsx")
+    parser.set_defaults(run=run)
+
+
+def comparison_context(args: argparse.Namespace, registry: Registry, err: TextIO, command: str) -> RenderContext:
+    """Read the files (no metadata overrides) and carry the comparison options."""
+    reading = argparse.Namespace(**{**vars(args), "district": None, "unit": None, "kind": None, "year": None})
+    reports = read_reports(reading, registry, err)
+    options = {"aliases": args.aliases, "catalogue": args.catalogue, "period": args.period, "district": args.district}
+    return RenderContext(tuple(reports), command, options)
+
+
+def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
+    names = {o.name for o in registry.output_for("compare")}
+    name = args.output_format
+    if name is not None and name not in names:
+        name = FORMAT_WORDS.get(name, name)
+    output = choose_output(registry, "compare", name, args.output, default=DEFAULT)
+    context = comparison_context(args, registry, err, "compare")
+    comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
+    emit(output, context, args.output, out, registry)
+    return 0
