@@ -343,7 +343,8 @@ def kungsholmen() -> list[kfcompare.Report]:
 
 def test_kungsholmen_prevention_tables(kungsholmen: list[kfcompare.Report]) -> None:
     fritid, bou = kungsholmen[0].budget
-    assert (fritid.caption, fritid.unit, fritid.columns) == ("Prevention (Fritid)", "tkr", ("Budget", "Utfall", "Avvikelse"))
+    assert (fritid.caption, fritid.unit) == ("Prevention (Fritid)", "tkr")
+    assert fritid.columns == bou.columns == ("Budget", "Utfall", "Avvikelse")
     assert cells(fritid) == [
         ("Intäkter", ["0", "100", "100"]),
         ("Kostnader", ["-1 000", "-800", "200"]),
@@ -363,7 +364,8 @@ def test_kungsholmen_prevention_tables(kungsholmen: list[kfcompare.Report]) -> N
 
 def test_kungsholmen_one_amount_statement_with_text_cell(kungsholmen: list[kfcompare.Report]) -> None:
     [table] = kungsholmen[1].budget
-    assert (table.caption, table.unit, table.columns) == ("Kungsholmens Dagliga Verksamhet", "tkr", ("Belopp", "Kommentar"))
+    assert (table.caption, table.unit) == ("Kungsholmens Dagliga Verksamhet", "tkr")
+    assert table.columns == ("Belopp", "Kommentar")
     assert "no-header" in table.flags
     assert cells(table) == [
         ("Intäkter", ["-21 008", None]),
@@ -389,8 +391,9 @@ def test_hagersten_economy_part_without_tables() -> None:
     assert (tables, warnings) == ([], [])
 
 
-@pytest.mark.parametrize("path", [EXAMPLES / "hasselby-vallingby_vb_2020.txt", EXAMPLES / "hasselby-vallingby_vp_2012.txt"])
-def test_goal_parts_make_no_tables(path: Path) -> None:
+@pytest.mark.parametrize("name", ["hasselby-vallingby_vb_2020.txt", "hasselby-vallingby_vp_2012.txt"])
+def test_goal_parts_make_no_tables(name: str) -> None:
+    path = EXAMPLES / name
     assert parse_economy(file_lines(path), str(path)) == ([], [])
 
 

@@ -18,7 +18,7 @@ from ...model import BudgetRow, BudgetTable, ParseWarning, Provenance, Value
 from ...values import collapse, parse_value
 from ..textlines import Line, join_wrapped
 from .economy_cells import Reading, Relation, as_values, choose, is_number_token, partitions, readings, relation_for
-from .economy_header import Header, header_at
+from .economy_header import Header, header_at, next_text
 
 #: the unit reports' heading; the tables under it are in tkr
 _RESULT_STATEMENT = re.compile(r"^Analys av resultaträkning\b")
@@ -167,15 +167,15 @@ def _split_row(text: str, body: _Body) -> tuple[str, tuple[str, ...], str | None
     return fallback
 
 
-def _label_like(line: Line) -> bool:
+def _label_like(line: Line, body: _Body) -> bool:
+    """A line of a wrapped row label: short, no sentence end, no cells of its own."""
     text = line.text
-    return len(text) <= _MAX_LABEL_CHARS and not _SENTENCE_END.search(text)
-
-
-def _next_text(lines: Sequence[Line], i: int) -> int:
-    while i < len(lines) and lines[i].blank:
-        i += 1
-    return i
+    return (
+        bool(text)
+        and len(text) <= _MAX_LABEL_CHARS
+        and not _SENTENCE_END.search(text)
+        and _split_row(text, body) is None
+    )
 
 
 def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[_RawRow], int]:
@@ -183,20 +183,20 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
     whose values follow after a blank line; returns the rows and the index after them."""
     rows: list[_RawRow] = []
     end = start
-    j = _next_text(lines, start)
+    j = next_text(lines, start)
     while j < len(lines):
         split = _split_row(lines[j].text, body)
         if split is not None and split[0]:
             rows.append(_RawRow((lines[j],), lines[j], *split))
-            end = j = j + 1
-            j = _next_text(lines, j)
+            end = j + 1
+            j = next_text(lines, end)
             continue
         if split is not None:
             break  # values with no label: not a row of this table
         k = j
-        while k < len(lines) and not lines[k].blank and _label_like(lines[k]) and k - j < _MAX_LABEL_LINES:
+        while k - j < _MAX_LABEL_LINES and k < len(lines) and _label_like(lines[k], body):
             k += 1
-        v = _next_text(lines, k)
+        v = next_text(lines, k)
         if k == j or k == v or v >= len(lines):
             break
         values = _split_row(lines[v].text, body)
@@ -205,7 +205,7 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
         label = join_wrapped([line.raw for line in lines[j:k]])
         rows.append(_RawRow(tuple(lines[j:k]), lines[v], label, values[1], values[2]))
         end = v + 1
-        j = _next_text(lines, end)
+        j = next_text(lines, end)
     return rows, end
 
 
@@ -287,7 +287,7 @@ def _learn_sign(raw: Sequence[_RawRow], body: _Body, relation: Relation | None) 
         if len(full) != 1:
             continue
         for sign in votes:
-            votes[sign] += bool(relation.with_signs((sign,)).holds(full[0].numbers()))
+            votes[sign] += bool(relation.with_signs((sign,)).holds(full[0].numbers))
     if votes[1] == votes[-1]:
         return relation
     return relation.with_signs((1,) if votes[1] > votes[-1] else (-1,))

@@ -9,6 +9,7 @@ a reading only chooses where printed cells go.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -51,28 +52,40 @@ def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[st
     """
     if not tokens or len(tokens) > MAX_TOKENS or not all(is_number_token(t) for t in tokens):
         return []
-    found: list[tuple[str, ...]] = []
+    ends = [_number_ends(tokens, start, decimal) for start in range(len(tokens))]
 
-    def walk(start: int, acc: tuple[str, ...]) -> None:
-        if len(found) >= MAX_READINGS or len(acc) > most:
-            return
+    @functools.cache
+    def suffixes(start: int, left: int) -> tuple[tuple[str, ...], ...]:
+        # memoised on (position, numbers still allowed): the readings never blow up
         if start == len(tokens):
-            found.append(acc)
-            return
-        lead = tokens[start]
-        for end in range(start + 1, len(tokens) + 1):
-            if end > start + 1:
-                group = tokens[end - 1]
-                if _SIGNED.match(group) or not _GROUP.match(group) or "," in tokens[end - 2]:
-                    break
-                if not _can_lead(lead, continued=True):
-                    break
-            if decimal and "," not in tokens[end - 1]:
-                continue
-            walk(end, (*acc, " ".join(tokens[start:end])))
+            return ((),)
+        if left == 0:
+            return ()
+        out: list[tuple[str, ...]] = []
+        for end in ends[start]:
+            number = " ".join(tokens[start:end])
+            for rest in suffixes(end, left - 1):
+                out.append((number, *rest))
+                if len(out) >= MAX_READINGS:
+                    return tuple(out)
+        return tuple(out)
 
-    walk(0, ())
-    return found
+    return list(suffixes(0, most))
+
+
+def _number_ends(tokens: Sequence[str], start: int, decimal: bool) -> list[int]:
+    """Where a number that starts at ``start`` can end (exclusive), shortest first."""
+    out = []
+    for end in range(start + 1, len(tokens) + 1):
+        if end > start + 1:
+            group = tokens[end - 1]
+            if _SIGNED.match(group) or not _GROUP.match(group) or "," in tokens[end - 2]:
+                break
+            if not _can_lead(tokens[start], continued=True):
+                break
+        if not decimal or "," in tokens[end - 1]:
+            out.append(end)
+    return out
 
 
 @frozen
@@ -132,7 +145,8 @@ class Reading:
     """One way to place a row's printed numbers into the table's columns."""
 
     cells: tuple[str | None, ...]
-    holds: bool | None
+    numbers: tuple[Decimal | None, ...]
+    holds: bool | None = None
 
     @property
     def filled(self) -> int:
@@ -142,24 +156,29 @@ class Reading:
     def empty(self) -> frozenset[int]:
         return frozenset(i for i, cell in enumerate(self.cells) if cell is None)
 
-    def numbers(self) -> list[Decimal | None]:
-        return [None if cell is None else parse_value(cell).number for cell in self.cells]
-
 
 def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relation | None) -> list[Reading]:
-    """Every placement of every partition of the tokens into ``width`` columns, order kept."""
+    """Every placement of every partition of the tokens into ``width`` columns, order kept.
+
+    When some partition fills every column, only those count: a full row always outranks a
+    row with gaps (see ``rank``), so the placements with gaps are not built at all.
+    """
     if width < 1 or width > MAX_COLUMNS:
         return []
+    found = partitions(tokens, decimal, width)
+    full = [p for p in found if len(p) == width]
     out = []
-    for numbers in partitions(tokens, decimal, width):
-        for slots in itertools.combinations(range(width), len(numbers)):
+    for raws in full or found:
+        numbers = [parse_value(raw).number for raw in raws]
+        for slots in itertools.combinations(range(width), len(raws)):
             cells: list[str | None] = [None] * width
-            for slot, raw in zip(slots, numbers):
-                cells[slot] = raw
-            reading = Reading(tuple(cells), None)
-            if relation is not None:
-                reading = Reading(reading.cells, relation.holds(reading.numbers()))
-            out.append(reading)
+            values: list[Decimal | None] = [None] * width
+            for slot, raw, number in zip(slots, raws, numbers):
+                cells[slot], values[slot] = raw, number
+            holds = relation.holds(values) if relation is not None else None
+            out.append(Reading(tuple(cells), tuple(values), holds))
+            if len(out) >= MAX_READINGS * 8:
+                return out
     return out
 
 

@@ -86,7 +86,8 @@ def _has_decimal(line: Line) -> bool:
     return any("," in t and is_number_token(t) for t in line.text.split())
 
 
-def _next_text(lines: Sequence[Line], i: int) -> int:
+def next_text(lines: Sequence[Line], i: int) -> int:
+    """Index of the first non-blank line from ``i`` (len(lines) when there is none)."""
     while i < len(lines) and lines[i].blank:
         i += 1
     return i
@@ -131,7 +132,7 @@ def header_at(lines: Sequence[Line], i: int) -> Header | None:
 def _more_cells(lines: Sequence[Line], columns: list[str], end: int) -> tuple[list[str], int]:
     """Following blank-separated blocks that start with a column word are header cells too."""
     while True:
-        start = _next_text(lines, end)
+        start = next_text(lines, end)
         if start >= len(lines):
             return columns, end
         block_end = _paragraph(lines, start)
