@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kfcompare.formats.ils import districts, metadata
+from kfcompare.formats.ils import districts, layout, metadata
 from kfcompare.formats.ils.wording import flatten
 from kfcompare.formats.textlines import Line, numbered, strip_page_noise
 from kfcompare.model import Kind
@@ -16,8 +16,6 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def detect(name: str) -> list[metadata.Metadata]:
-    from kfcompare.formats.ils import layout
-
     lines = strip_page_noise(numbered(read_source(EXAMPLES / name).lines))
     return [metadata.detect_metadata(lines[s:e], name) for s, e in layout.split_reports(lines)]
 
@@ -27,7 +25,10 @@ def detect(name: str) -> list[metadata.Metadata]:
     [
         ("hasselby-vallingby_vb_2020.txt", [("Hässelby-Vällingby", None, Kind.VB, 2020, "VB 2020")]),
         ("sodermalm_t1_2020.txt", [("Södermalm", None, Kind.T1, 2020, "T1 2020")]),
-        ("hagersten-alvsjo_ung-fritid_vb_2020.txt", [("Hägersten-Älvsjö", "Enheten ung fritid", Kind.VB, 2020, "VB 2020")]),
+        (
+            "hagersten-alvsjo_ung-fritid_vb_2020.txt",
+            [("Hägersten-Älvsjö", "Enheten ung fritid", Kind.VB, 2020, "VB 2020")],
+        ),
         (
             "kungsholmen_units_vb_2021.txt",
             [
@@ -51,9 +52,9 @@ def test_reporting_district_beats_the_pre_merger_name_in_goal_titles() -> None:
     assert weights["Hägersten-Liljeholmen"] > weights["Hägersten-Älvsjö"]
     # … and Skärholmen, which runs a service 'på uppdrag' of both boards, counts for nothing
     assert weights["Skärholmen"] == 0
-    guess = districts.detect_district(flatten(lines).text, 2020)
+    guess, out_of_time = districts.detect_district(flatten(lines).text, 2020)
     assert guess.name == "Hägersten-Älvsjö"
-    assert "Hägersten-Liljeholmen" in guess.out_of_time
+    assert "Hägersten-Liljeholmen" in out_of_time
 
 
 def lines(*texts: str) -> list[Line]:
@@ -65,17 +66,18 @@ def test_district_names_in_passing_do_not_count() -> None:
         "Projektet ägs av Rinkeby-Kista stadsdelsförvaltning. Tillsammans med Farsta stadsdelsförvaltning "
         "och med stadsdelsförvaltningarna Skarpnäck, Skärholmen och Farsta. Bromma stadsdelsnämnd beslutade."
     )
-    assert districts.detect_district(text, 2020).name == "Bromma"
+    assert districts.detect_district(text, 2020)[0].name == "Bromma"
 
 
 def test_year_decides_between_old_and_new_board() -> None:
     text = "Hägersten-Liljeholmen är tryggt. " * 4 + "Hägersten-Älvsjö stadsdelsområde."
-    assert districts.detect_district(text, 2020).name == "Hägersten-Älvsjö"
-    assert districts.detect_district(text, 2019).name == "Hägersten-Liljeholmen"
+    assert districts.detect_district(text, 2020)[0].name == "Hägersten-Älvsjö"
+    assert districts.detect_district(text, 2019)[0].name == "Hägersten-Liljeholmen"
 
 
 def test_tied_district_is_not_guessed() -> None:
-    found = metadata.detect_metadata(lines("Bromma stadsdelsnämnd beslutade.", "", "Farsta stadsdelsnämnd är bra.", "VB", "2020"), "t")
+    text = lines("Bromma stadsdelsnämnd beslutade.", "", "Farsta stadsdelsnämnd är bra.", "VB", "2020")
+    found = metadata.detect_metadata(text, "t")
     assert found.district is None
     assert any("Bromma or Farsta" in w.message and "--district" in w.message for w in found.warnings)
 
@@ -151,7 +153,8 @@ def test_unit_name_family(text: list[str], unit: str) -> None:
 
 
 def test_district_report_gets_no_unit_even_when_units_are_named() -> None:
-    found = metadata.detect_metadata(lines("Vuxenenheten har arbetat.", "Vuxenenheten har arbetat.", "Nämndmål:"), "t")
+    text = lines("Vuxenenheten har arbetat.", "Vuxenenheten har arbetat.", "Nämndmål:")
+    found = metadata.detect_metadata(text, "t")
     assert found.unit is None
     assert not [w for w in found.warnings if "--unit" in w.message]
 

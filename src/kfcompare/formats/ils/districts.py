@@ -15,6 +15,8 @@ from collections import Counter
 
 from attrs import frozen
 
+from .ranking import Guess, choose
+
 
 @frozen
 class District:
@@ -55,29 +57,20 @@ _BY_NAME = {d.name: d for d in DISTRICTS}
 #: longest names first so 'Hägersten-Älvsjö' is not read as 'Älvsjö'
 _NAMES = "|".join(re.escape(d.name) for d in sorted(DISTRICTS, key=lambda d: -len(d.name)))
 _MENTION = re.compile(rf"(?<![\w-])({_NAMES})(s?)(?![\w-])")
-_BOARD = re.compile(r"\s(?:stadsdelsnämnd|stadsdelsförvaltning|stadsdelsområde|stadsdelsnämndsområde|budget)\b(?!er)")
-#: words before a name that make it someone else's: partners, owners, lists
-_PASSING_BEFORE = re.compile(
-    r"(?:tillsammans med|ägs av|samarbete med|med|och|samt|stadsdelsförvaltningarna|stadsdelsnämnderna"
-    r"|stadsdelsområdena|,)\s*$"
+_BOARD = re.compile(
+    r"\s(?:stadsdelsnämnd|stadsdelsförvaltning|stadsdelsområde|stadsdelsnämndsområde|budget)\b(?!er)"
 )
-_PASSING_AFTER = re.compile(rf"^s?(?:\s*,|\s+och\s+(?:{_NAMES})|\s+(?:stadsdelsförvaltning|stadsdelsnämnd)\s+på uppdrag)")
+#: words before a name that make it someone else's: partners ('(tillsammans) med'), owners, lists
+_PASSING_BEFORE = re.compile(
+    r"(?:ägs av|med|och|samt|stadsdelsförvaltningarna|stadsdelsnämnderna|stadsdelsområdena|,)\s*$"
+)
+#: and after it: a list goes on, or the district works 'på uppdrag' of the reporting one
+_PASSING_AFTER = re.compile(
+    rf"^s?(?:\s*,|\s+och\s+(?:{_NAMES})|\s+(?:stadsdelsförvaltning|stadsdelsnämnd)\s+på uppdrag)"
+)
 
 BOARD_WEIGHT = 5
 BARE_WEIGHT = 1
-
-
-@frozen
-class DistrictGuess:
-    name: str | None
-    #: the weighed candidates, best first, for warnings and debugging
-    scores: tuple[tuple[str, int], ...] = ()
-    #: candidates left out because they did not exist in the report's year
-    out_of_time: tuple[str, ...] = ()
-
-    @property
-    def tied(self) -> bool:
-        return len(self.scores) > 1 and self.scores[0][1] == self.scores[1][1]
 
 
 def weigh_mentions(text: str) -> Counter[str]:
@@ -93,14 +86,9 @@ def weigh_mentions(text: str) -> Counter[str]:
     return weights
 
 
-def detect_district(text: str, year: int | None) -> DistrictGuess:
-    """The reporting district of a flattened report text, or None when nothing decides."""
+def detect_district(text: str, year: int | None) -> tuple[Guess, tuple[str, ...]]:
+    """The reporting district of a flattened report text (None when nothing decides), and
+    the names left out because their board did not exist in the report's year."""
     weights = weigh_mentions(text)
     out = tuple(sorted(name for name in weights if not _BY_NAME[name].existed(year)))
-    ranked = tuple(
-        sorted(((n, w) for n, w in weights.items() if n not in out and w > 0), key=lambda item: (-item[1], item[0]))
-    )
-    guess = DistrictGuess(None, ranked, out)
-    if not ranked or guess.tied:
-        return guess
-    return DistrictGuess(ranked[0][0], ranked, out)
+    return choose({n: w for n, w in weights.items() if n not in out}), out

@@ -157,9 +157,9 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         warn("year", "report year not found; give it with --year")
 
     flat = flatten(lines)
-    district = districts.detect_district(flat.text, year)
+    district, _ = districts.detect_district(flat.text, year)
     if district.name is None and district.tied:
-        warn("district", f"district unclear: {_tied(district.scores)} are named equally; give it with --district")
+        warn("district", f"district unclear: {district.tied_names} are named equally; give it with --district")
     elif district.name is None:
         warn("district", "no district name found; give it with --district")
 
@@ -168,14 +168,10 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         guess = units.detect_unit(flat)
         unit = guess.name
         if unit is None and guess.tied:
-            warn("unit", f"unit report: unit unclear, {_tied(guess.scores)} are named equally; give it with --unit")
+            warn("unit", f"unit report: unit unclear, {guess.tied_names} are named equally; give it with --unit")
         elif unit is None:
             warn("unit", "unit report: the unit's name is not printed; give it with --unit")
     return Metadata(district.name, unit, kind, year, _period(kind, year), tuple(notes))
-
-
-def _tied(scores: Sequence[tuple[str, int]]) -> str:
-    return " or ".join(name for name, score in scores if score == scores[0][1])
 
 
 def _period(kind: Kind | None, year: int | None) -> str | None:

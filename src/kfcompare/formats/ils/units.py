@@ -14,8 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from attrs import frozen
-
+from .ranking import Guess, choose
 from .wording import Flat
 
 #: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)'
@@ -30,17 +29,7 @@ SELF_WEIGHT = 3
 PROPER_WEIGHT = 1
 
 
-@frozen
-class UnitGuess:
-    name: str | None
-    scores: tuple[tuple[str, int], ...] = ()
-
-    @property
-    def tied(self) -> bool:
-        return len(self.scores) > 1 and self.scores[0][1] == self.scores[1][1]
-
-
-def detect_unit(flat: Flat, summary_lines: int = 6) -> UnitGuess:
+def detect_unit(flat: Flat, summary_lines: int = 6) -> Guess:
     """The unit named most, and most prominently, in a unit report's flattened text."""
     text = flat.text
     prominent = {m.end() for m in _GOAL_TITLE.finditer(text)}
@@ -49,11 +38,7 @@ def detect_unit(flat: Flat, summary_lines: int = 6) -> UnitGuess:
     for start, name, capital in _mentions(text):
         if capital:
             scores[name] += SELF_WEIGHT if start in prominent or start < opening else PROPER_WEIGHT
-    ranked = tuple(sorted(_merge_possessives(scores).items(), key=lambda item: (-item[1], item[0])))
-    guess = UnitGuess(None, ranked)
-    if not ranked or guess.tied or ranked[0][1] < 2:
-        return guess
-    return UnitGuess(ranked[0][0], ranked)
+    return choose(_merge_possessives(scores), minimum=2)
 
 
 def _mentions(text: str) -> Iterable[tuple[int, str, bool]]:
