@@ -171,3 +171,18 @@ def test_disabled_plugin_is_not_loaded(workbook: Path) -> None:
     assert result.returncode == 2
     assert "excel_indicators=" not in result.stderr
     assert "Disabled: excel_indicators" in run_kfcompare("--disable-plugin", "excel_indicators", "plugins").stdout
+
+
+def test_compare_sets_the_workbook_beside_the_text_report(workbook: Path) -> None:
+    """The same district's workbook and text extract, compared: the printed figures agree row by row."""
+    result = json.loads(run_kfcompare("compare", workbook, CORPUS, "--format", "json").stdout)
+    assert result["reports"] == ["Hässelby-Vällingby VB 2020"] * 2
+    outcomes: dict[tuple[str, str], str] = {}
+    for row in result["long_table"]:
+        if row["section"] == "indikator" and row["column"] == "Periodens utfall":
+            outcomes[row["item"], row["path"].split("#")[0]] = row["raw"]
+    for sheet, _l, _t, _al, _a, indicators in GOALS:
+        for _lines, name, _vlines, cells, _style in indicators:
+            assert outcomes[name, str(workbook)] == cells[0]
+            if all(cells):  # a fully printed row: the text format reads the same figure
+                assert outcomes[name, str(CORPUS)] == cells[0]
