@@ -414,6 +414,22 @@ def test_thousands_and_cells_share_the_space() -> None:
     assert holding == [("-1 000", "-800", "200")]
 
 
+def test_thousands_split_by_the_tables_arithmetic() -> None:
+    # '-1 200 -1 000 200' also reads as -1 | 200 | -1 000 200: only one reading has Utfall − Budget
+    text = ["Tkr Budget Utfall Avvikelse", "", "Kostnader -1 200 -1 000 200", "", "Netto (tkr) 0 1 400 1 400"]
+    found, warnings = parse_economy(numbered(text), "t.txt")
+    assert cells(found[0]) == [("Kostnader", ["-1 200", "-1 000", "200"]), ("Netto (tkr)", ["0", "1 400", "1 400"])]
+    assert found[0].unit == "tkr" and warnings == []
+
+
+def test_more_cells_than_columns_are_flagged() -> None:
+    text = ["Mnkr Budget 2020 Prognos 2020", "", "Netto 5,0 4,0 1,0", ""]
+    found, warnings = parse_economy(numbered(text), "t.txt")
+    [row] = found[0].rows
+    assert (row.label, row.flags) == ("Netto 5,0", ("extra-cells",))
+    assert [w.code for w in warnings] == ["extra-cells"]
+
+
 def test_unsettled_placement_is_flagged_not_guessed() -> None:
     text = ["Mnkr Budget 2020 Prognos 2020 Avvikelse", "", "Netto 5,0 5,0", ""]
     found, warnings = parse_economy(numbered(text, first=10), "t.txt")

@@ -272,6 +272,11 @@ def _resolve(
         if rivals:
             flags = ("ambiguous-columns",)
             warnings.append(_ambiguity(row, best, rivals, path))
+        if body.decimal and any("," in token for token in _number_suffix(row.label.split())):
+            # more cells than the header has columns: they stay in the label, visibly
+            flags = (*flags, "extra-cells")
+            message = f"row {row.label!r} prints more cells than the header's {body.width} columns"
+            warnings.append(ParseWarning(message, line=row.values_line.no, path=path, code="extra-cells"))
         values = as_values(best.cells, row.values_line.no)
         rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label)), flags))
     return tuple(rows), warnings

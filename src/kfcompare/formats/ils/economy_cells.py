@@ -35,11 +35,19 @@ def is_number_token(token: str) -> bool:
     return bool(NUMBER_TOKEN.match(token))
 
 
-def _can_lead(token: str, continued: bool) -> bool:
-    digits = token.lstrip("-\u2212\u2013+").split(",")[0]
-    if not continued:
-        return True
+def _digits(token: str) -> str:
+    return token.lstrip("-\u2212\u2013+").split(",")[0]
+
+
+def _can_start(token: str) -> bool:
+    # '000' and '012' are thousands groups, never the start of a number; '0' and '0,5' are
+    digits = _digits(token)
+    return digits == "0" or not digits.startswith("0")
+
+
+def _takes_groups(token: str) -> bool:
     # a number with thousands groups starts with 1-3 digits, not with a zero
+    digits = _digits(token)
     return "," not in token and 1 <= len(digits) <= 3 and not digits.startswith("0")
 
 
@@ -75,13 +83,15 @@ def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[st
 
 def _number_ends(tokens: Sequence[str], start: int, decimal: bool) -> list[int]:
     """Where a number that starts at ``start`` can end (exclusive), shortest first."""
-    out = []
+    out: list[int] = []
+    if not _can_start(tokens[start]):
+        return out
     for end in range(start + 1, len(tokens) + 1):
         if end > start + 1:
             group = tokens[end - 1]
             if _SIGNED.match(group) or not _GROUP.match(group) or "," in tokens[end - 2]:
                 break
-            if not _can_lead(tokens[start], continued=True):
+            if not _takes_groups(tokens[start]):
                 break
         if not decimal or "," in tokens[end - 1]:
             out.append(end)
