@@ -18,9 +18,9 @@ from attrs import frozen
 from ...model import Value
 from ...values import parse_value
 
-#: a cell's number: thousands groups only after a 1-2 digit lead ('9 000'), since
-#: '743 952' in a row is two cells far more often than one number
-_NUMBER = r"[-\u2212\u2013+]?(?:\d{1,2}(?: \d{3})+(?!\d)|\d+)(?:[,.]\d+)?"
+#: a cell's number: thousands groups only after a 1-2 digit lead and before a unit
+#: ('9 000 st'), since '743 952' or '73 110 60' in a row are cells far more often than numbers
+_NUMBER = r"[-\u2212\u2013+]?(?:\d{1,2}(?: \d{3})+(?=(?:[,.]\d+)?\s*[^\d\s,.])|\d+)(?:[,.]\d+)?"
 KNOWN_UNIT = (
     r"%(?:\s+energieffektivisering\s+relativt\s+\d{4})?|kg\s+CO2\s+per\s+kg\s+livsmedel|barn/avd\.?"
     r"|st|kr|tkr|mnkr|kronor|dagar|dag|timmar|tim|minuter|min|personer|pers\.?|barn|GWh|MWh|kWh"
@@ -47,6 +47,14 @@ _PERIOD_RE = re.compile(r"(?:(?:VB|Tertial\s+\d|T\d|Helår|Halvår(?:\s+\d)?)\s+
 _NOT_PERIOD_BEFORE = re.compile(r"(?:indikator|utfall|Fastställs|relativt)\s*$", re.I)
 
 
+_VALUE_START = re.compile(rf"^(?:{_NUMBER}(?=\s|$)|(?:{TEXT_CELL})(?=\s|$)|(?:VB|Tertial)\s+(?:\d\s+)?(?:19|20)\d\d\b)")
+
+
+def starts_with_value(text: str) -> bool:
+    """Whether ``text`` opens with a cell (a number, a text target, a Period), not a name."""
+    return _VALUE_START.match(text) is not None
+
+
 @frozen
 class Cell:
     value: Value
@@ -56,6 +64,8 @@ class Cell:
     gap_before: int
     #: "number", "text" (a known text cell) or "other" (words that are no known cell)
     kind: str
+    #: the wrap fell inside a word ('barn/a' + 'vd.'): the column is narrow
+    broken_word: bool = False
 
     @property
     def raw(self) -> str:
@@ -69,12 +79,15 @@ class Stream:
     text: str
     line_at: tuple[int, ...]
     joins: frozenset[int]
+    #: joins inside a word (no space on either side of the break)
+    tight: frozenset[int] = frozenset()
 
     @classmethod
     def build(cls, blocks: Sequence[Sequence[tuple[str, int]]]) -> Stream:
         text: list[str] = []
         lines: list[int] = []
         joins: set[int] = set()
+        tight: set[int] = set()
 
         def add(part: str, line: int) -> None:
             text.append(part)
@@ -91,18 +104,20 @@ class Stream:
                 elif prev is not None:
                     if prev[-1:].isspace() or raw[:1].isspace():
                         add(" ", line)
+                    else:
+                        tight.add(len(lines))
                     joins.add(len(lines))
                 add(piece, line)
                 prev = raw
-        return cls("".join(text), tuple(lines), frozenset(joins))
+        return cls("".join(text), tuple(lines), frozenset(joins), frozenset(tight))
 
     def line(self, pos: int) -> int | None:
         if not self.line_at:
             return None
         return self.line_at[min(pos, len(self.line_at) - 1)]
 
-    def spans_join(self, start: int, end: int) -> bool:
-        return any(start < j < end for j in self.joins)
+    def spans_join(self, start: int, end: int, tight: bool = False) -> bool:
+        return any(start < j < end for j in (self.tight if tight else self.joins))
 
 
 def period_span(text: str) -> tuple[int, int] | None:
@@ -153,7 +168,8 @@ def split_cells(stream: Stream) -> SplitRow:
         value = parse_value(match.group(0), line=stream.line(pos))
         if kind == "number" and value.number is None:
             kind = "other"
-        cells.append(Cell(value, stream.spans_join(pos, match.end()), gap, kind))
+        span = (pos, match.end())
+        cells.append(Cell(value, stream.spans_join(*span), gap, kind, stream.spans_join(*span, tight=True)))
         last_end = pos = match.end()
     gap_after = _gap(text[last_end:end], False) if cells and period is not None else 0
     return SplitRow(tuple(cells), period, gap_after)

@@ -21,7 +21,7 @@ from .cells import Cell
 NARROW = frozenset({"outcome_women", "previous"})
 TARGETS = frozenset({"target", "kf_target"})
 #: a reading this close to the best one is a real alternative
-MARGIN = 1.5
+MARGIN = 1.0
 MAX_ALTERNATIVES = 3
 
 
@@ -31,8 +31,14 @@ class RowFacts:
 
     level: GoalLevel | None
     tertial_report: bool
-    #: the row's Period is a tertial ('Tertial 1 2020'), not the year
+    #: the row's Period is a tertial ('Tertial 1 2020')
     tertial_period: bool
+    #: the row's Period names the report period ('VB 2020'), not only the year
+    period_row: bool
+    #: the name says it counts ('Antal …'): a gender split then sums to the total
+    count: bool = False
+    #: the row's analysis says no outcome could be reported ('något utfall …', 'undantas')
+    no_outcome: bool = False
 
 
 @frozen
@@ -60,7 +66,7 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
         scored.append((score(names, cells, facts), names))
     scored.sort(key=lambda item: -item[0])
     best_score, best = scored[0]
-    close = [names for value, names in scored[1:] if value >= best_score - MARGIN]
+    close = [names for value, names in scored[1:] if value > best_score - MARGIN]
     alternatives = tuple(
         ColumnAssignment(tuple((name, cell.value) for name, cell in zip(names, cells)), reason="scores close")
         for names in close[:MAX_ALTERNATIVES]
@@ -72,24 +78,40 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
 def score(names: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> float:
     """How well one reading fits the layout rules (higher is better)."""
     by_name = dict(zip(names, cells))
-    total = 0.0
-    total += 1.5 * ("outcome" in by_name) + 1.0 * ("target" in by_name) + 0.5 * ("previous" in by_name)
-    total += _gender_score(by_name)
+    total = 1.5 * ("target" in by_name) + 0.5 * ("previous" in by_name) + _gender_score(by_name, facts)
     for name, cell in by_name.items():
         total += _cell_score(name, cell)
-    if facts.tertial_report and not facts.tertial_period:
+    annual = not facts.tertial_period and not facts.period_row
+    if facts.tertial_report and annual:
         # annual rows of a tertial report have no outcome and no forecast yet
         total -= 5.0 * ("outcome" in by_name) + 5.0 * ("forecast" in by_name)
-    elif not facts.tertial_report:
-        total -= 1.0 * ("forecast" in by_name)
+    else:
+        total += (-3.0 if facts.no_outcome else 2.0) * ("outcome" in by_name)
+    total += _forecast_score(by_name, facts, annual)
+    kf_target = by_name.get("kf_target")
+    if kf_target is not None and kf_target.raw.startswith("Tas fram") and "target" not in by_name:
+        total -= 2.0  # the board sets the target, so it prints one
     if facts.level in (GoalLevel.BOARD, GoalLevel.UNIT):
         total -= 3.0 * ("kf_target" in by_name)
     elif facts.level == GoalLevel.AREA:
-        total += 1.0 * ("kf_target" in by_name)
+        total += 1.5 * ("kf_target" in by_name)
     return total
 
 
-def _gender_score(by_name: dict[str, Cell]) -> float:
+def _forecast_score(by_name: dict[str, Cell], facts: RowFacts, annual: bool) -> float:
+    forecast = by_name.get("forecast")
+    if forecast is None:
+        return 0.0
+    if facts.tertial_period:
+        return 1.0
+    if annual:
+        return -3.0  # a year's row in an annual report: nothing left to forecast
+    outcome = by_name.get("outcome")
+    # annual reports often fill the forecast with a copy of the outcome
+    return 2.0 if outcome is not None and outcome.raw == forecast.raw else -0.5
+
+
+def _gender_score(by_name: dict[str, Cell], facts: RowFacts) -> float:
     men, women = by_name.get("outcome_men"), by_name.get("outcome_women")
     if (men is None) != (women is None):
         return -10.0  # the gender split is printed as a pair
@@ -97,15 +119,22 @@ def _gender_score(by_name: dict[str, Cell]) -> float:
         return 0.0
     whole = by_name.get("outcome")
     if whole is None:
-        return -4.0
+        return -8.0  # a split of nothing
+    if men.value.unit != women.value.unit:
+        return -3.0
     a, b, t = men.value.number, women.value.number, whole.value.number
     if a is None or b is None or t is None:
         return 0.0
-    if min(a, b) < t < max(a, b) or a == b == t:
-        return 3.0
     if abs(a + b - t) <= Decimal("0.11"):
-        return 3.0  # staff shares: the pair sums to the total
-    return -2.0
+        return 2.0  # a count or a staff share: the pair sums to the total
+    whole_numbers = all(x == x.to_integral_value() for x in (a, b, t))
+    if facts.count and whole_numbers:
+        return -4.0  # counted people add up
+    # gender values are often rounded where the total is not ('88,1 %' against '88', '88')
+    slack = Decimal("0.5") if a == a.to_integral_value() and t != t.to_integral_value() else 0
+    if min(a, b) - slack < t < max(a, b) + slack or a == b == t:
+        return 2.0  # a share: the total lies between the two
+    return -4.0
 
 
 def _cell_score(name: str, cell: Cell) -> float:
@@ -118,7 +147,10 @@ def _cell_score(name: str, cell: Cell) -> float:
         return 2.0 if name in TARGETS else -6.0
     if cell.kind != "number":
         return 0.0
-    if 6 <= len(raw) <= 10 and (cell.value.unit in (None, "%", "st")):
+    if cell.broken_word and len(raw) <= 16:
+        # '12,7 barn/a' + 'vd.': a short value broken inside a word sat in a narrow column
+        return 3.0 if name in NARROW else -4.0
+    if len(raw) >= 6 and cell.value.unit == "%":
         if cell.wrapped:
             return 3.0 if name in NARROW else -4.0
         return -3.0 if name in NARROW else 0.0

@@ -155,8 +155,8 @@ def _read_goal(ctx: Context, i: int, found: re.Match[str]) -> tuple[_GoalDraft, 
     parts = [Line(line.no, line.raw[start:])] if found.group("rest").strip() else []
     j = i + 1
     while len(parts) < _TITLE_MAX_LINES:
-        k = ctx.next_nonblank(j) if ctx.double_spaced else j
-        if k >= len(lines) or lines[k].blank or is_structural(lines[k]) or assessment(lines[k]):
+        k = _title_line_at(ctx, j)
+        if k is None or is_structural(lines[k]) or assessment(lines[k]):
             break
         if parts and _title_ended(parts[-1], lines[k], ctx.double_spaced):
             break
@@ -182,6 +182,17 @@ def _read_goal(ctx: Context, i: int, found: re.Match[str]) -> tuple[_GoalDraft, 
             draft.last_line = lines[k].no
             j = k + 1
     return draft, j
+
+
+def _title_line_at(ctx: Context, j: int) -> int | None:
+    """The next title line candidate: the next line, or the one after a single empty line
+    when it goes on in lower case (unit extracts put an empty line after every line)."""
+    lines = ctx.lines
+    if j < len(lines) and not lines[j].blank:
+        return j
+    if j + 1 < len(lines) and lines[j].raw == "" and lines[j + 1].text[:1].islower():
+        return j + 1
+    return None
 
 
 def _title_ended(prev: Line, nxt: Line, double_spaced: bool) -> bool:

@@ -14,7 +14,7 @@ from attrs import define, field, frozen
 
 from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
 from ..textlines import Line, join_wrapped
-from .cells import KNOWN_UNIT, Cell, SplitRow, Stream, ends_with_period, split_cells
+from .cells import KNOWN_UNIT, Cell, SplitRow, Stream, ends_with_period, split_cells, starts_with_value
 from .columns import RowFacts, assign
 from .scan import Context, is_indicator_header, is_structural, join_paragraphs, read_prose
 
@@ -33,6 +33,11 @@ _HEADER_MAX_LINES = 40
 #: a table line longer than this is prose, not a name or value cell
 _CELL_LINE_MAX = 90
 _MAX_VALUE_BLOCKS = 8
+_MAX_NAME_BLOCKS = 3
+#: the name column is narrow: a longer line is prose
+_NAME_LINE_MAX = 45
+#: an analysis saying the outcome is missing ('något utfall inte kommer kunna rapporteras')
+_NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
 _NUMERIC_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:[,.]\d+)?%?$")
 
 
@@ -105,8 +110,8 @@ def probe_row(ctx: Context, i: int) -> RawRow | None:
     if name_lines is None:
         return None
     value_blocks: list[list[tuple[str, int]]] = [first_values] if first_values else []
-    j = end
-    while not ends_with_period(" ".join(raw for b in value_blocks for raw, _ in b)):
+    j = end if first_values else _name_blocks_end(ctx, end, name_lines)
+    while not ends_with_period(Stream.build(value_blocks).text):
         if len(value_blocks) >= _MAX_VALUE_BLOCKS:
             return None
         k = ctx.next_nonblank(j)
@@ -121,6 +126,26 @@ def probe_row(ctx: Context, i: int) -> RawRow | None:
         return None
     last = max(no for b in value_blocks for _, no in b)
     return RawRow(tuple(name_lines), split, name_lines[0].no, last, j)
+
+
+def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
+    """Extend the name over following short blocks that do not open with a value.
+
+    Some extracts put an empty line after a name's first line ('Antal familjer som mottar'
+    / '' / 'föräldrastöd genom ABC-' / 'utbildning').
+    """
+    for _ in range(_MAX_NAME_BLOCKS - 1):
+        k = ctx.next_nonblank(j)
+        if k >= len(ctx.lines) or is_structural(ctx.lines[k]):
+            break
+        end = ctx.block_end(k)
+        block = ctx.lines[k:end]
+        text = Stream.build([[(line.raw, line.no) for line in block]]).text
+        if starts_with_value(text) or any(len(line.text) > _NAME_LINE_MAX for line in block):
+            break
+        name_lines.extend(block)
+        j = end
+    return j
 
 
 def _split_first_block(block: Sequence[Line]) -> tuple[list[Line] | None, list[tuple[str, int]]]:
@@ -247,7 +272,11 @@ def _place(
     if exact is not None:
         return {columns[k]: cell.value for k, cell in exact}, (), ()
     period = draft.raw.split.period.raw if draft.raw.split.period else ""
-    facts = RowFacts(level, ctx.tertial, period.startswith(("Tertial", "T1", "T2")))
+    tertial = period.startswith(("Tertial", "T1", "T2"))
+    count = draft.name().startswith("Antal")
+    analysis = " ".join(line.text for line in draft.analysis_lines)
+    no_outcome = bool(_NO_OUTCOME.search(analysis))
+    facts = RowFacts(level, ctx.tertial, tertial, tertial or not period[:1].isdigit(), count, no_outcome)
     choice = assign(columns, cells, facts)
     placed = {name: cell.value for name, cell in choice.cells}
     if not choice.ambiguous:
