@@ -101,10 +101,12 @@ def _budget_line(line: BudgetLine, letter: str) -> list[str]:
 def _findings_summary(comparison: Comparison) -> str:
     if not comparison.findings:
         return "Kontroller: inga fynd."
-    counts: dict[str, int] = {}
-    for finding in comparison.findings:
-        counts[finding.report] = counts.get(finding.report, 0) + 1
-    listed = ", ".join(f"{label}: {count}" for label, count in counts.items())
+    names = letters(len(comparison.reports))
+    counts = [
+        (letter, sum(1 for f in comparison.findings if (f.report, f.path) == (r.label, r.source.path)))
+        for letter, r in zip(names, comparison.reports)
+    ]
+    listed = ", ".join(f"{letter}: {count}" for letter, count in counts)
     return f"Kontroller: {len(comparison.findings)} fynd ({listed}); 'kfcompare check' listar dem."
 
 

@@ -1,0 +1,81 @@
+"""``kfcompare compare``: formats, filters, aliases and catalogue through the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from kfcompare.cli import main
+
+SO = "examples/sodermalm_t1_2020.txt"
+HV = "examples/hasselby-vallingby_vb_2020.txt"
+KH = "examples/kungsholmen_units_vb_2021.txt"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_table_fits_100_columns_and_shows_the_three_parts():
+    code, out, _ = run("compare", SO, HV)
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "A = Hässelby-Vällingby VB 2020" in out and "Obs: olika perioder" in out
+    assert "Målmatris" in out and "Indikatorer" in out and "Budgetavvikelser" in out
+    assert any(line.startswith("KF-mål    1.1") and line.split()[-2:] == ["helt", "helt"] for line in out.splitlines())
+
+
+def test_csv_is_the_long_table():
+    code, out, _ = run("compare", SO, HV, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows[0].keys() >= {"rapport", "post", "kolumn", "tryckt", "värde", "status", "fil", "rad"}
+    hit = [r for r in rows if r["post"] == "Antal aspiranter som fått Stockholmsjobb" and r["kolumn"] == "KF:s årsmål"]
+    assert [(r["rapport"], r["tryckt"], r["värde"]) for r in hit] == [
+        ("Hässelby-Vällingby VB 2020", "800 st", "800"),
+        ("Södermalm T1 2020", "800 st", "800"),
+    ]
+
+
+def test_json_has_long_table_and_findings(tmp_path):
+    target = tmp_path / "jamforelse.json"
+    code, out, _ = run("compare", SO, "-o", str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert code == 0 and out == "" and data["reports"] == ["Södermalm T1 2020"]
+    varav = [f for f in data["findings"] if f["line"] == 4162]
+    assert varav[0]["expected"] == -5.1 and varav[0]["printed"] == -5.0
+
+
+def test_filters_by_district_and_period():
+    code, out, _ = run("compare", SO, HV, "--district", "södermalm", "--format", "csv")
+    assert code == 0 and {r["rapport"] for r in csv.DictReader(io.StringIO(out))} == {"Södermalm T1 2020"}
+    code, out, _ = run("compare", SO, HV, "--period", "VB 2020", "--format", "csv")
+    assert {r["rapport"] for r in csv.DictReader(io.StringIO(out))} == {"Hässelby-Vällingby VB 2020"}
+    code, out, _ = run("compare", SO, HV, "--period", "T2")
+    assert code == 0 and "Inga rapporter" in out
+
+
+def test_alias_file_and_user_catalogue(tmp_path):
+    aliases = tmp_path / "alias.toml"
+    aliases.write_text(
+        '[aliases]\n"Antal tillhandahållna platser för feriejobb" = "Feriejobbsplatser"\n', encoding="utf-8"
+    )
+    catalogue = tmp_path / "katalog.toml"
+    catalogue.write_text('[direction]\n"Feriejobbsplatser" = "higher"\n', encoding="utf-8")
+    code, out, _ = run("compare", SO, HV, "--aliases", str(aliases), "--catalogue", str(catalogue), "--format", "json")
+    rows = [r for r in json.loads(out)["long_table"] if r["item"] == "Feriejobbsplatser"]
+    assert code == 0 and {r["report"] for r in rows} == {"Hässelby-Vällingby VB 2020", "Södermalm T1 2020"}
+
+
+def test_bad_catalogue_is_a_usage_error(tmp_path):
+    catalogue = tmp_path / "katalog.toml"
+    catalogue.write_text('[direction]\n"Sjukfrånvaro" = "more"\n', encoding="utf-8")
+    code, _, err = run("compare", KH, "--catalogue", str(catalogue))
+    assert code == 2 and "use \"higher\" or \"lower\"" in err
+
+
+def test_unknown_format_names_the_choices():
+    code, _, err = run("compare", KH, "--format", "pdf")
+    assert code == 2 and "compare-table" in err
