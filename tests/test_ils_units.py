@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kfcompare.cli import main
 from kfcompare.errors import KfcompareError
 from kfcompare.formats import ils2020
 from kfcompare.formats.ils import layout, metadata
@@ -181,6 +184,25 @@ def test_unit_not_printed_is_warned_and_unit_option_sets_it() -> None:
     assert any("unit's name is not printed" in w.message and "--unit" in w.message for w in report.warnings)
     given = apply_options(report, ParseOptions(unit="Vuxenenheten"))
     assert (given.unit, given.origin("unit")) == ("Vuxenenheten", Origin.GIVEN)
+
+
+def test_json_export_lists_every_report_of_a_bundle_and_unit_option_wins() -> None:
+    out = io.StringIO()
+    code = main(["parse", str(EXAMPLES / BUNDLE), "--format", "json"], out=out, err=io.StringIO())
+    assert code == 0
+    exported = json.loads(out.getvalue())
+    assert [(r["unit"], r["source"]["first_line"], r["source"]["last_line"]) for r in exported] == [
+        ("Enheten för prevention och familjebehandling", 1, 1778),
+        ("Enheten för sysselsättning", 1779, 2962),
+        ("Familjeenheten", 2963, 4103),
+    ]
+    assert {r["metadata_origin"]["unit"] for r in exported} == {"detected"}
+    assert [s["title"] for s in exported[2]["sections"]][-2:] == ["Systematiskt kvalitetsarbete", "Övrigt"]
+    out = io.StringIO()
+    name = "hagersten-alvsjo_ung-fritid_vb_2020.txt"
+    assert main(["parse", str(EXAMPLES / name), "--format", "json", "--unit", "Ung fritid"], out=out, err=io.StringIO()) == 0
+    [given] = json.loads(out.getvalue())
+    assert (given["unit"], given["metadata_origin"]["unit"], given["district"]) == ("Ung fritid", "given", "Hägersten-Älvsjö")
 
 
 def _run_all(lines: list[Line]) -> None:
