@@ -199,10 +199,11 @@ def test_json_export_lists_every_report_of_a_bundle_and_unit_option_wins() -> No
     assert {r["metadata_origin"]["unit"] for r in exported} == {"detected"}
     assert [s["title"] for s in exported[2]["sections"]][-2:] == ["Systematiskt kvalitetsarbete", "Övrigt"]
     out = io.StringIO()
-    name = "hagersten-alvsjo_ung-fritid_vb_2020.txt"
-    assert main(["parse", str(EXAMPLES / name), "--format", "json", "--unit", "Ung fritid"], out=out, err=io.StringIO()) == 0
+    argv = ["parse", str(EXAMPLES / "hagersten-alvsjo_ung-fritid_vb_2020.txt"), "--format", "json", "--unit", "Ung fritid"]
+    assert main(argv, out=out, err=io.StringIO()) == 0
     [given] = json.loads(out.getvalue())
-    assert (given["unit"], given["metadata_origin"]["unit"], given["district"]) == ("Ung fritid", "given", "Hägersten-Älvsjö")
+    assert (given["unit"], given["metadata_origin"]["unit"]) == ("Ung fritid", "given")
+    assert given["district"] == "Hägersten-Älvsjö"
 
 
 def _run_all(lines: list[Line]) -> None:
