@@ -199,7 +199,8 @@ def test_json_export_lists_every_report_of_a_bundle_and_unit_option_wins() -> No
     assert {r["metadata_origin"]["unit"] for r in exported} == {"detected"}
     assert [s["title"] for s in exported[2]["sections"]][-2:] == ["Systematiskt kvalitetsarbete", "Övrigt"]
     out = io.StringIO()
-    argv = ["parse", str(EXAMPLES / "hagersten-alvsjo_ung-fritid_vb_2020.txt"), "--format", "json", "--unit", "Ung fritid"]
+    report = str(EXAMPLES / "hagersten-alvsjo_ung-fritid_vb_2020.txt")
+    argv = ["parse", report, "--format", "json", "--unit", "Ung fritid"]
     assert main(argv, out=out, err=io.StringIO()) == 0
     [given] = json.loads(out.getvalue())
     assert (given["unit"], given["metadata_origin"]["unit"]) == ("Ung fritid", "given")
