@@ -1,0 +1,245 @@
+"""Speed and memory of kfcompare, measured against its targets on this machine.
+
+    .venv/bin/python benchmarks/run.py                 # print the table
+    .venv/bin/python benchmarks/run.py --update-readme # and put it into README.md
+
+(1) parse throughput per format on the bundled reports, beside a bare read-and-split of
+the same bytes in the same run; (2) the workbook step beside a bare xlsxwriter write of
+the same number of cells (the floor); (3) scaled corpora of 5, 50 and 500 reports (copies
+of the examples, each with its own district label) compared end to end, each size in a
+fresh process so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+README = ROOT / "README.md"
+BEGIN, END = "<!-- benchmark:begin -->", "<!-- benchmark:end -->"
+
+TARGET_MBPS = 20.0
+TARGET_WORKBOOK_RATIO = 1.3
+TARGET_50_S = 5.0
+TARGET_500_S = 60.0
+TARGET_500_MB = 1024.0
+TARGET_GROWTH = 11.0
+
+
+def best_of(repeat: int, func) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def parse_throughput(repeat: int) -> list[dict]:
+    import kfcompare
+    from kfcompare.parsing import default_registry
+
+    registry = default_registry()
+    rows = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        size = path.stat().st_size
+        reports = kfcompare.parse_file(path, registry=registry)
+        parse_s = best_of(repeat, lambda p=path: kfcompare.parse_file(p, registry=registry))
+        bare_s = best_of(repeat, lambda p=path: p.read_bytes().decode("utf-8").split("\n"))
+        rows.append(
+            {
+                "file": path.name,
+                "format": reports[0].format,
+                "bytes": size,
+                "parse_ms": parse_s * 1000,
+                "mbps": size / parse_s / 1e6,
+                "bare_mbps": size / bare_s / 1e6,
+                "ratio": parse_s / bare_s,
+            }
+        )
+    return rows
+
+
+def scaled_copies(folder: Path, count: int) -> list[tuple[Path, str]]:
+    """``count`` report files cycling through the examples, each with a distinct district label."""
+    examples = sorted(EXAMPLES.glob("*.txt"))
+    files = []
+    for i in range(count):
+        src = examples[i % len(examples)]
+        dst = folder / f"{i:04d}-{src.name}"
+        shutil.copyfile(src, dst)
+        files.append((dst, f"Distrikt {i:04d}"))
+    return files
+
+
+def run_scale(count: int) -> dict:
+    """Compare ``count`` reports end to end (read, parse, compare, workbook, write) in this process."""
+    from kfcompare.atomic import write_atomic
+    from kfcompare.compare import compare
+    from kfcompare.hookspecs import ParseOptions
+    from kfcompare.outputs.xlsx_output import build_workbook
+    from kfcompare.parsing import default_registry, parse_file
+
+    registry = default_registry()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = scaled_copies(folder, count)
+        start = time.perf_counter()
+        reports = []
+        for path, district in files:
+            reports.extend(parse_file(path, ParseOptions(district=district), registry=registry))
+        parsed = time.perf_counter()
+        comparison = compare(reports)
+        compared = time.perf_counter()
+        data = build_workbook(comparison)
+        built = time.perf_counter()
+        write_atomic(folder / "jamforelse.xlsx", data)
+        end = time.perf_counter()
+        cells = count_cells(data)
+    return {
+        "files": count,
+        "reports": len(reports),
+        "parse_s": parsed - start,
+        "compare_s": compared - parsed,
+        "workbook_s": built - compared,
+        "total_s": end - start,
+        "cells": cells,
+        "bytes": len(data),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def count_cells(xlsx: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        return sum(
+            len(re.findall(rb"<c ", archive.read(name)))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        )
+
+
+def bare_write_seconds(cells: int, repeat: int) -> float:
+    """The floor: xlsxwriter writing the same number of cells, half text and half numbers."""
+    import xlsxwriter
+
+    columns = 12
+    rows = max(1, cells // columns)
+
+    def write() -> None:
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = book.add_worksheet("Data")
+        for r in range(rows):
+            for c in range(columns):
+                if c % 2:
+                    sheet.write_number(r, c, r * 0.5 + c)
+                else:
+                    sheet.write_string(r, c, f"värde {r} {c}")
+        book.close()
+
+    return best_of(repeat, write)
+
+
+def in_fresh_process(count: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--scale", str(count)], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def verdict(ok: bool, missed: str = "") -> str:
+    return "met" if ok else f"missed{': ' + missed if missed else ''}"
+
+
+def slower(mbps: float) -> str:
+    return f"{TARGET_MBPS / mbps:.1f}× too slow"
+
+
+def table(parse_rows: list[dict], scales: list[dict], floor: dict) -> str:
+    lines = ["| measure | result | target | |", "|---|---|---|---|"]
+    total_bytes = sum(r["bytes"] for r in parse_rows)
+    total_s = sum(r["bytes"] / r["mbps"] / 1e6 for r in parse_rows)
+    overall = total_bytes / total_s / 1e6
+    for r in parse_rows:
+        lines.append(
+            f"| parse {r['file']} ({r['format']}, {r['bytes'] / 1000:.0f} kB) | {r['parse_ms']:.0f} ms = {r['mbps']:.1f} MB/s"
+            f" (bare read+split {r['bare_mbps']:.0f} MB/s, {r['ratio']:.0f}×) | ≥ {TARGET_MBPS:.0f} MB/s |"
+            f" {verdict(r['mbps'] >= TARGET_MBPS, slower(r['mbps']))} |"
+        )
+    lines.append(
+        f"| parse, all examples | {overall:.1f} MB/s | ≥ {TARGET_MBPS:.0f} MB/s |"
+        f" {verdict(overall >= TARGET_MBPS, slower(overall))} |"
+    )
+    lines.append(
+        f"| workbook step vs bare xlsxwriter ({floor['cells']} cells) | {floor['workbook_s'] * 1000:.0f} ms vs"
+        f" {floor['bare_s'] * 1000:.0f} ms = {floor['ratio']:.2f}× ({floor['cells'] / floor['bare_s'] / 1000:.0f}k cells/s bare)"
+        f" | ≤ {TARGET_WORKBOOK_RATIO}× | {verdict(floor['ratio'] <= TARGET_WORKBOOK_RATIO)} |"
+    )
+    by_count = {s["files"]: s for s in scales}
+    for s in scales:
+        target = {50: f"< {TARGET_50_S:.0f} s", 500: f"< {TARGET_500_S:.0f} s, < {TARGET_500_MB:.0f} MB"}.get(s["files"], "")
+        ok = True
+        if s["files"] == 50:
+            ok = s["total_s"] < TARGET_50_S
+        if s["files"] == 500:
+            ok = s["total_s"] < TARGET_500_S and s["peak_mb"] < TARGET_500_MB
+        lines.append(
+            f"| compare {s['files']} files ({s['reports']} reports) end to end | {s['total_s']:.1f} s"
+            f" (parse {s['parse_s']:.1f}, compare {s['compare_s']:.1f}, workbook {s['workbook_s']:.1f}), peak {s['peak_mb']:.0f} MB,"
+            f" {s['cells']} cells | {target} | {verdict(ok) if target else ''} |"
+        )
+    if 50 in by_count and 500 in by_count:
+        growth = by_count[500]["total_s"] / by_count[50]["total_s"]
+        lines.append(
+            f"| growth 50 → 500 files | {growth:.1f}× the time | ≤ {TARGET_GROWTH:.0f}× | {verdict(growth <= TARGET_GROWTH)} |"
+        )
+    return "\n".join(lines)
+
+
+def update_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    block = f"{BEGIN}\n{text}\n{END}"
+    if BEGIN in readme:
+        readme = re.sub(re.escape(BEGIN) + r".*?" + re.escape(END), lambda _: block, readme, flags=re.S)
+    else:
+        readme += f"\n{block}\n"
+    README.write_text(readme, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="5,50,500", help="corpus sizes to compare (default 5,50,500)")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--update-readme", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    if args.scale:
+        print(json.dumps(run_scale(args.scale)))
+        return 0
+    parse_rows = parse_throughput(args.repeat)
+    scales = [in_fresh_process(int(n)) for n in args.sizes.split(",")]
+    biggest = max(scales, key=lambda s: s["cells"])
+    bare = bare_write_seconds(biggest["cells"], max(1, args.repeat // 2))
+    floor = {"cells": biggest["cells"], "workbook_s": biggest["workbook_s"], "bare_s": bare, "ratio": biggest["workbook_s"] / bare}
+    text = table(parse_rows, scales, floor)
+    print(text)
+    if args.update_readme:
+        update_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
