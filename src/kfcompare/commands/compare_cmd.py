@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..cli import add_output_arguments, choose_output, emit, read_reports
 from ..compare.context import comparison_of
+from ..errors import UsageError
 from ..hookspecs import RenderContext
 from ..plugins import Registry
 
@@ -34,6 +35,11 @@ def add_parser(sub: Any) -> None:
     parser = sub.add_parser("compare", help="compare reports: goal matrix, indicators against targets, budget deviations")
     add_comparison_arguments(parser)
     add_output_arguments(parser, default="table, or xlsx for -o FILE.xlsx")
+    parser.add_argument(
+        "--into", metavar="WORKBOOK",
+        help="put the workbook's sheets into this existing .xlsx, replacing kfcompare's sheets of an earlier run "
+        "and keeping every other sheet; saved in place unless -o names another file",
+    )  # fmt: skip
     parser.set_defaults(run=run)
 
 
@@ -50,8 +56,13 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     name = args.output_format
     if name is not None and name not in names:
         name = FORMAT_WORDS.get(name, name)
-    output = choose_output(registry, "compare", name, args.output, default=DEFAULT)
+    destination = args.output or args.into
+    if args.into and name not in (None, "xlsx"):
+        raise UsageError("--into writes the xlsx workbook; leave out --format or give --format xlsx")
+    output = choose_output(registry, "compare", "xlsx" if args.into else name, destination, default=DEFAULT)
     context = comparison_context(args, registry, err, "compare")
+    if args.into:
+        context.options["into"] = args.into
     comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
-    emit(output, context, args.output, out, registry)
+    emit(output, context, destination, out, registry)
     return 0

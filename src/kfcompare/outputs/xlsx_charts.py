@@ -16,7 +16,7 @@ from xlsxwriter.workbook import Workbook
 
 from ..compare.result import Comparison, IndicatorCell, IndicatorRow
 from .xlsx_reports import report_titles
-from .xlsx_style import Grid, Styles
+from .xlsx_style import Grid, Styles, print_setup
 
 MAX_CHARTS = 8
 SHEET = "Diagram"
@@ -57,8 +57,8 @@ def charts(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         top += max(CHART_ROWS, len(titles) + 4)
     grid.widths[0] = min(max(grid.widths.get(0, 10), 24), 40)
     grid.sheet.freeze_panes(1, 0)
-    for col, width in grid.widths.items():
-        grid.sheet.set_column(col, col, width)
+    print_setup(grid.sheet, None)
+    grid.apply_sizes()
 
 
 def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: str, titles: Sequence[str]) -> None:

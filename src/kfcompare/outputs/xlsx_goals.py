@@ -31,14 +31,15 @@ LEGEND = (
     ("saknas", MISSING, "ej i rapporten: rapporten har inte målet"),
 )
 REPORT_WIDTH = 17
+#: widest a value column of a report group grows; longer printed text wraps
+VALUE_WIDTH = 14
 
 
 def goals(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Måluppfyllelse"), styles)
     grid.text(0, 0, "Måluppfyllelse: KF:s mål för verksamhetsområdet och nämndmål", styles.title, fit=False)
     for offset, (key, word, meaning) in enumerate(LEGEND):
-        grid.text(1 + offset, 1, word, styles.heat[key], fit=False)
-        grid.text(1 + offset, 2, meaning, styles.note, fit=False)
+        grid.text(1 + offset, 2, f"{word}: {meaning}", styles.legend[key], fit=False)
     head = len(LEGEND) + 2
     titles = report_titles(comparison.reports)
     grid.header(head, ["Nivå", "Nr", "Mål", *titles])
@@ -82,6 +83,8 @@ def report_groups(grid: Grid, head: int, first_col: int, titles: Sequence[str], 
     width = len(labels)
     for index, title in enumerate(titles):
         col = first_col + index * width
+        for offset in range(width):
+            grid.limits[col + offset] = VALUE_WIDTH
         if width > 1:
             grid.sheet.merge_range(head - 1, col, head - 1, col + width - 1, "", grid.styles.header)
         grid.sheet.write_string(head - 1, col, title, grid.styles.header)
@@ -111,7 +114,7 @@ def indicators(book: Workbook, styles: Styles, comparison: Comparison) -> None:
             for index, cell in enumerate(ind_row.cells):
                 col = len(INDICATOR_FIXED) + index * len(INDICATOR_GROUP)
                 if cell is None:
-                    grid.text(row, col, MISSING, styles.heat["saknas"])
+                    grid.text(row, col, MISSING, styles.missing)
                     continue
                 grid.value(row, col, cell.indicator.outcome)
                 grid.value(row, col + 1, cell.indicator.target)
@@ -151,7 +154,7 @@ def gender(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         for index, cell in enumerate(gender_row.cells):
             col = 2 + index * len(GENDER_GROUP)
             if cell is None:
-                grid.text(row, col, MISSING, styles.heat["saknas"])
+                grid.text(row, col, MISSING, styles.missing)
                 continue
             grid.value(row, col, cell.women)
             grid.value(row, col + 1, cell.men)

@@ -64,6 +64,10 @@ class Styles:
     tkr: Format
     date: Format
     heat: dict[str, Format]
+    #: the heat colours on one line, for legends
+    legend: dict[str, Format]
+    #: '–' where a report has no such row
+    missing: Format
     bold: Format
     percent: dict[int, Format]
     decimals: dict[int, Format]
@@ -89,6 +93,8 @@ class Styles:
             tkr=fmt(num_format='#,##0;[Red]-#,##0'),
             date=fmt(num_format="yyyy-mm-dd", align="left"),
             heat={k: fmt(bg_color=bg, font_color=fg, text_wrap=True, **border) for k, (bg, fg) in HEAT.items()},
+            legend={k: fmt(bg_color=bg, font_color=fg, **border) for k, (bg, fg) in HEAT.items()},
+            missing=fmt(font_color="#7F7F7F", align="center"),
             bold=fmt(bold=True),
             percent={p: fmt(num_format="0%" if p == 0 else "0." + "0" * p + "%") for p in range(4)},
             decimals={p: fmt(num_format=_digits(p)) for p in range(5)},
@@ -117,6 +123,24 @@ def is_percent(value: Value) -> bool:
     return bool(value.unit) and value.unit.strip().startswith("%")  # type: ignore[union-attr]
 
 
+#: widest sheet (in character units) that is still readable printed one A4 page wide
+PRINT_WIDTH = 250
+
+
+def print_setup(sheet: Worksheet, header_row: int | None, width: float = 0, freeze_cols: int = 0) -> None:
+    """Landscape A4, header rows on every page; a narrow sheet is scaled to one page wide,
+    a wide one is printed at full size over several pages with its key columns repeated."""
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    if width <= PRINT_WIDTH:
+        sheet.fit_to_pages(1, 0)
+    elif freeze_cols:
+        sheet.repeat_columns(0, freeze_cols - 1)
+    if header_row is not None:
+        sheet.repeat_rows(max(header_row - 1, 0), header_row)
+
+
 @define
 class Grid:
     """One worksheet plus the widths its content needs."""
@@ -125,20 +149,29 @@ class Grid:
     styles: Styles
     widths: dict[int, int] = field(factory=dict)
     wrapped: set[int] = field(factory=set)
+    #: widest a column may grow; longer text in it wraps
+    limits: dict[int, int] = field(factory=dict)
+    #: (row, col, text) of cells that wrap: rows get the height their lines need, since
+    #: LibreOffice and Excel do not grow rows of a written file by themselves
+    wrapping: list[tuple[int, int, str]] = field(factory=list)
 
     def _fit(self, col: int, text: str) -> None:
         if col in self.wrapped:
             return
         longest = max((len(part) for part in text.split("\n")), default=0)
-        self.widths[col] = max(self.widths.get(col, MIN_WIDTH), min(longest + 2, MAX_WIDTH))
+        self.widths[col] = max(self.widths.get(col, MIN_WIDTH), min(longest + 2, self.limits.get(col, MAX_WIDTH)))
 
     def text(self, row: int, col: int, text: str | None, fmt: Format | None = None, fit: bool = True) -> None:
         """Text as text, whatever it starts with ('=', '+', '-', '@'); ``fit=False`` for titles."""
         if text is None or text == "":
             self.sheet.write_blank(row, col, None, fmt or self.styles.text)
             return
+        if fmt is None and len(text) + 2 > self.limits.get(col, MAX_WIDTH):
+            fmt = self.styles.wrap
         self.sheet.write_string(row, col, text, fmt or self.styles.text)
-        if fit:
+        if fmt is not None and getattr(fmt, "text_wrap", 0):
+            self.wrapping.append((row, col, text))
+        elif fit:
             self._fit(col, text)
 
     def number(
@@ -178,6 +211,7 @@ class Grid:
         for offset, label in enumerate(labels):
             self.sheet.write_string(row, first_col + offset, label, self.styles.header)
             self._fit(first_col + offset, label if len(label) < 24 else label[:24])
+            self.wrapping.append((row, first_col + offset, label))
 
     def wide(self, col: int, width: int) -> None:
         """A column of long text: fixed width, wrapped."""
@@ -185,9 +219,42 @@ class Grid:
         self.wrapped.add(col)
 
     def finish(self, header_row: int, last_row: int, last_col: int, freeze_cols: int = 1, filter_: bool = True) -> None:
-        """Frozen header, autofilter over the table, widths that fit what was written."""
+        """Frozen header, autofilter over the table, widths that fit what was written, and a
+        printout that is one page wide with the header on every page."""
         self.sheet.freeze_panes(header_row + 1, freeze_cols)
+        print_setup(self.sheet, header_row, sum(self.widths.values()), freeze_cols)
         if filter_ and last_row > header_row:
             self.sheet.autofilter(header_row, 0, last_row, last_col)
+        self.apply_sizes()
+
+    def apply_sizes(self) -> None:
         for col, width in sorted(self.widths.items()):
             self.sheet.set_column(col, col, width)
+        lines: dict[int, int] = {}
+        for row, col, text in self.wrapping:
+            lines[row] = max(lines.get(row, 1), wrapped_lines(text, self.widths.get(col, 8.43)))
+        for row, count in sorted(lines.items()):
+            if count > 1:
+                self.sheet.set_row(row, LINE_HEIGHT * count + 2)
+
+
+#: points per line of 10 pt text
+LINE_HEIGHT = 13
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes in a column ``width`` characters wide, wrapping at spaces."""
+    capacity = max(int(width * 1.3) - 1, 4)  # 10 pt Calibri: about 1.3 characters per width unit
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        used = 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > capacity:
+                count += 1
+                used = 0
+            used += (1 if used else 0) + len(word)
+            while used > capacity:  # a word longer than the column
+                count += 1
+                used -= capacity
+    return count
