@@ -19,7 +19,7 @@ from attrs import frozen
 
 from ...model import Kind, ParseWarning
 from ..textlines import Line
-from . import districts, units
+from . import districts, layout, units
 from .wording import flatten
 
 #: a Period cell at the end of a line: 'VB', 'VB 2021', 'Tertial 1', 'Tertial 1 2020'
@@ -165,7 +165,8 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
 
     unit = None
     if any(_UNIT_GOAL.match(line.text) for line in lines):
-        guess = units.detect_unit(flat)
+        filled = [line.text for line in lines if not line.blank]
+        guess = units.detect_unit(flat, next((i for i, t in enumerate(filled) if t == layout.SUMMARY_TITLE), 0))
         unit = guess.name
         if unit is None and guess.tied:
             warn("unit", f"unit report: unit unclear, {guess.tied_names} are named equally; give it with --unit")

@@ -29,15 +29,19 @@ SELF_WEIGHT = 3
 PROPER_WEIGHT = 1
 
 
-def detect_unit(flat: Flat, summary_lines: int = 6) -> Guess:
-    """The unit named most, and most prominently, in a unit report's flattened text."""
+def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> Guess:
+    """The unit named most, and most prominently, in a unit report's flattened text.
+
+    ``summary_at`` is the index, among the non-blank lines, of the summary heading; the
+    lines after it open the report.
+    """
     text = flat.text
     prominent = {m.end() for m in _GOAL_TITLE.finditer(text)}
-    opening = flat.offset_of_index(summary_lines)
+    opening = range(flat.offset_of_index(summary_at), flat.offset_of_index(summary_at + summary_lines))
     scores: Counter[str] = Counter()
     for start, name, capital in _mentions(text):
         if capital:
-            scores[name] += SELF_WEIGHT if start in prominent or start < opening else PROPER_WEIGHT
+            scores[name] += SELF_WEIGHT if start in prominent or start in opening else PROPER_WEIGHT
     return choose(_merge_possessives(scores), minimum=2)
 
 
