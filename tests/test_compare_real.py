@@ -78,3 +78,21 @@ def test_long_table_has_values_with_lines(comparison):
     ]
     budget = [r for r in rows if r.section == "budget" and r.line == 4162]
     assert [r.raw for r in budget] == ["61,0", "66,1", "66,1", "-5,0"] and budget[0].item == "varav socialpsykiatri"
+
+
+def test_alias_file_joins_2012_and_2020_wording(tmp_path):
+    """VP 2012 says 'är beroende av', VB 2020 'har': one row only through the alias file."""
+    old = "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd"
+    new = "Andel barn som lever i familjer som har ekonomiskt bistånd"
+    reports = kfcompare.parse_file("examples/hasselby-vallingby_vp_2012.txt") + kfcompare.parse_file(
+        "examples/hasselby-vallingby_vb_2020.txt"
+    )
+    apart = compare(reports)
+    assert {r.name for r in apart.indicator_rows} >= {old, new}
+    aliases = tmp_path / "alias.toml"
+    aliases.write_text(f'[aliases]\n"{old}" = "{new}"\n', encoding="utf-8")
+    joined = compare(reports, aliases=aliases)
+    [row] = [r for r in joined.indicator_rows if r.name == new]
+    assert row.matched_by == "alias" and row.direction == "lower"
+    assert [(c.matched_by, c.indicator.name) for c in row.cells] == [("alias", old), ("name", new)]
+    assert old not in {r.name for r in joined.indicator_rows}
