@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 
 @frozen
@@ -18,14 +18,15 @@ class Line:
 
     no: int
     raw: str
+    #: the raw text stripped; computed once because parsers ask for it on every pass
+    text: str = field(init=False, eq=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return self.raw.strip()
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "text", self.raw.strip())
 
     @property
     def blank(self) -> bool:
-        return not self.raw.strip()
+        return not self.text
 
 
 def numbered(lines: Sequence[str], first: int = 1) -> list[Line]:
