@@ -121,7 +121,7 @@ def _date(ctx: Context, text: str, line: int) -> dt.date | None:
 
 
 def _activity(ctx: Context, draft: _Draft) -> Activity:
-    analysis = join_paragraphs(draft.analysis_lines, False) if draft.analysis_lines else None
+    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
     return Activity(
         text=join_wrapped([line.raw for line in draft.text_lines]),
         provenance=Provenance(ctx.path, draft.first_line, draft.last_line),

@@ -57,9 +57,9 @@ class _GoalDraft:
     def rank(self) -> int:
         return _RANK[self.level]
 
-    def freeze(self, path: str, double_spaced: bool) -> Goal:
-        children = tuple(child.freeze(path, double_spaced) for child in self.children)
-        texts = {name: join_paragraphs(lines, double_spaced) or None for name, lines in self.texts.items()}
+    def freeze(self, path: str) -> Goal:
+        children = tuple(child.freeze(path) for child in self.children)
+        texts = {name: join_paragraphs(lines) or None for name, lines in self.texts.items()}
         last = max(
             [self.last_line]
             + [child.provenance.last_line for child in children]
@@ -143,7 +143,7 @@ def parse_goals(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[Pars
         goal.texts.setdefault(text_field, []).append(line)
         goal.last_line = line.no
         i += 1
-    return [root.freeze(path, ctx.double_spaced) for root in roots], ctx.warnings
+    return [root.freeze(path) for root in roots], ctx.warnings
 
 
 def _read_goal(ctx: Context, i: int, found: re.Match[str]) -> tuple[_GoalDraft, int]:
@@ -197,7 +197,7 @@ def _title_line_at(ctx: Context, j: int) -> int | None:
 
 def _title_ended(prev: Line, nxt: Line, double_spaced: bool) -> bool:
     """A capital letter after a line that does not wrap on (no trailing space) starts prose."""
-    if not nxt.text[:1].isupper():
+    if not nxt.text[:1].isupper() or _NUMBER_RE.fullmatch(prev.text):
         return False
     if _CONTINUES.search(prev.text):
         return False

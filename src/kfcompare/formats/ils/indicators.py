@@ -248,7 +248,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
     split = draft.raw.split
     period = split.period.raw if split.period else None
     placed, flags, alternatives = _place(ctx, draft, header, level)
-    analysis = join_paragraphs(draft.analysis_lines, False) if draft.analysis_lines else None
+    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
     unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
     if unknown:
         ctx.warn(f"indicator cell(s) not recognised, kept as text: {unknown}", draft.raw.first_line, "indicator")

@@ -108,18 +108,19 @@ class TextRun:
     last: int
 
 
-def join_paragraphs(lines: Sequence[Line], double_spaced: bool) -> str:
+def join_paragraphs(lines: Sequence[Line]) -> str:
     """Wrapped prose as paragraphs separated by newlines.
 
-    A blank line is a paragraph break, except in the double-spaced variant where every line
-    is followed by one; there a whitespace-only line (the extract's paragraph gap) breaks.
+    Empty lines break a paragraph only after a line that ends without a space: a line
+    wrapped at a space keeps its trailing space, also when a page break or the extract's
+    empty line after every line (unit reports) comes between it and its continuation.
     """
     paragraphs: list[list[str]] = [[]]
     for line in lines:
-        is_break = (line.raw != "" and line.blank) if double_spaced else line.blank
-        if is_break:
-            paragraphs.append([])
-        elif not line.blank:
+        if line.blank:
+            if paragraphs[-1] and not paragraphs[-1][-1][-1:].isspace():
+                paragraphs.append([])
+        else:
             paragraphs[-1].append(line.raw)
     return "\n".join(text for text in (join_wrapped(p) for p in paragraphs) if text)
 
