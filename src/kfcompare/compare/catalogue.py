@@ -41,11 +41,9 @@ class Catalogue:
         return self.directions.get(key)
 
     def merged(self, other: Catalogue) -> Catalogue:
-        """This catalogue with ``other``'s entries added on top (other wins)."""
-        combined = Catalogue()
-        combined.directions.update(self.directions)
-        combined.directions.update(other.directions)
-        return combined
+        """This catalogue with ``other``'s entries added on top (other wins); keys are
+        already normalised, and normalising is idempotent."""
+        return Catalogue({**self.directions, **other.directions})
 
 
 def _read(path: str | os.PathLike[str]) -> Catalogue:
