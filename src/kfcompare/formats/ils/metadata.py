@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeVar
 
 import attrs
 from attrs import frozen
@@ -31,6 +32,8 @@ _TERTIAL_ECONOMY = re.compile(r"\bPrognos\s+[Tt]ertial(?:\s*([12])\b)?|\bT([12])
 _VB_ECONOMY = re.compile(r"\bBudget(?: 20\d\d)? Utfall\b")
 _BUDGET_YEAR = re.compile(r"\b(?:Budget|Prognos)(?: helår)? (20\d\d)\b")
 _UNIT_GOAL = re.compile(r"^Enhetsmål:")
+
+T = TypeVar("T")
 
 
 @frozen
@@ -116,7 +119,7 @@ def _tertial(kind: Kind) -> bool:
     return kind in (Kind.T1, Kind.T2)
 
 
-def detect_year(lines: Sequence[Line], cells: PeriodCells, kind: Kind | None) -> int | None:
+def detect_year(lines: Sequence[Line], cells: PeriodCells) -> int | None:
     """The Period cells' year; else the economy headers' budget year; else prior column + 1."""
     year = _clear_winner(cells.years)
     if year is None:
@@ -128,15 +131,15 @@ def detect_year(lines: Sequence[Line], cells: PeriodCells, kind: Kind | None) ->
     return year
 
 
-def _clear_winner(counts: Counter) -> object | None:  # type: ignore[type-arg]
+def _clear_winner(counts: Counter[T]) -> T | None:
     ranked = [(key, n) for key, n in counts.most_common(2) if n > 0]
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
-def _listed(counts: Counter) -> str:  # type: ignore[type-arg]
-    return ", ".join(f"{getattr(k, 'value', k)} ×{n}" for k, n in counts.most_common())
+def _listed(counts: Counter[Kind]) -> str:
+    return ", ".join(f"{k.value} ×{n}" for k, n in counts.most_common())
 
 
 def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
@@ -152,7 +155,7 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         warn("kind", f"report kind unclear: {note}")
     if kind is None:
         warn("kind", "report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
-    year = detect_year(lines, cells, kind)
+    year = detect_year(lines, cells)
     if year is None:
         warn("year", "report year not found; give it with --year")
 
