@@ -4,31 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from pathlib import Path
 
-import pytest
+from ils2020_examples import hv, parse_example, sod  # noqa: F401  (fixtures)
 
-import kfcompare
 from kfcompare.formats.ils.goals import parse_goals
 from kfcompare.formats.textlines import numbered
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _parse(name: str):
-    return kfcompare.parse_file(str(EXAMPLES / name))
-
-
-@pytest.fixture(scope="module")
-def hv():
-    [report] = _parse("hasselby-vallingby_vb_2020.txt")
-    return report
-
-
-@pytest.fixture(scope="module")
-def sod():
-    [report] = _parse("sodermalm_t1_2020.txt")
-    return report
 
 
 def _find(report, text: str):
@@ -101,13 +81,13 @@ def test_old_start_dates(sod):
 
 
 def test_unit_reports():
-    [report] = _parse("hagersten-alvsjo_ung-fritid_vb_2020.txt")
+    [report] = parse_example("hagersten-alvsjo_ung-fritid_vb_2020.txt")
     acts = [act for _, act in report.activities()]
     assert len(acts) == 19 and sum(a.deviation for a in acts) == 2
     _, act = _find(report, "Förvaltningens verksamheter ska verka för att öka sitt mottagande")
     assert (act.start, act.deviation) == (dt.date(2020, 1, 27), True)
     assert act.analysis.startswith("Enheten har under året tagit emot en praktikant.")
-    reports = _parse("kungsholmen_units_vb_2021.txt")
+    reports = parse_example("kungsholmen_units_vb_2021.txt")
     assert [len(list(r.activities())) for r in reports] == [5, 7, 15]
     _, act = _find(reports[0], "Genomföra digital föräldrastödsutbildning")
     assert (act.start, act.end) == (dt.date(2021, 4, 19), dt.date(2021, 12, 31))

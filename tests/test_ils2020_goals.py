@@ -3,49 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ils2020_examples import EXAMPLES, hv, kungsholmen, sod, ung_fritid  # noqa: F401  (fixtures)
 
-import kfcompare
 from kfcompare import Assessment, GoalLevel, KfcompareError
 from kfcompare.formats.ils.goals import parse_goals
 from kfcompare.formats.textlines import Line, numbered, strip_page_noise
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-HV = "examples/hasselby-vallingby_vb_2020.txt"
-SOD = "examples/sodermalm_t1_2020.txt"
-KUNGSHOLMEN = "examples/kungsholmen_units_vb_2021.txt"
-UNG_FRITID = "examples/hagersten-alvsjo_ung-fritid_vb_2020.txt"
-
-
-def _parse(name: str):
-    return kfcompare.parse_file(str(EXAMPLES / Path(name).name))
-
-
-@pytest.fixture(scope="module")
-def hv():
-    [report] = _parse(HV)
-    return report
-
-
-@pytest.fixture(scope="module")
-def sod():
-    [report] = _parse(SOD)
-    return report
-
-
-@pytest.fixture(scope="module")
-def kungsholmen():
-    return _parse(KUNGSHOLMEN)
-
-
-@pytest.fixture(scope="module")
-def ung_fritid():
-    [report] = _parse(UNG_FRITID)
-    return report
 
 
 def _levels(report) -> Counter:
@@ -232,7 +197,7 @@ def _report_lines(name: str) -> list[Line]:
     return strip_page_noise(numbered(text.split("\n")))
 
 
-_HV_LINES = _report_lines(Path(HV).name)[90:1400]
+_HV_LINES = _report_lines("hasselby-vallingby_vb_2020.txt")[90:1400]
 _NOISE = ["Tjänsteutlåtande", "Sid 3 (12)", "start.stockholm", "   Indikator Periodens ", "Analys", "", " Uppfylls helt"]
 
 

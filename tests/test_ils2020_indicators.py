@@ -3,36 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
+from ils2020_examples import hv, kungsholmen, sod  # noqa: F401  (fixtures)
 
-import kfcompare
 from kfcompare.formats.ils.goals import parse_goals
 from kfcompare.formats.textlines import numbered
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-def _parse(name: str):
-    return kfcompare.parse_file(str(EXAMPLES / name))
-
-
-@pytest.fixture(scope="module")
-def hv():
-    [report] = _parse("hasselby-vallingby_vb_2020.txt")
-    return report
-
-
-@pytest.fixture(scope="module")
-def sod():
-    [report] = _parse("sodermalm_t1_2020.txt")
-    return report
-
-
-@pytest.fixture(scope="module")
-def kungsholmen():
-    return _parse("kungsholmen_units_vb_2021.txt")
 
 
 def _find(report, name: str, nth: int = 0):
