@@ -132,7 +132,7 @@ def test_nothing_found_warns_for_each_field() -> None:
     messages = " ".join(w.message for w in found.warnings)
     for option in ("--kind", "--year", "--district", "--unit"):
         assert option in messages
-    assert {w.code for w in found.warnings} == {"metadata"}
+    assert {w.code for w in found.warnings} == {"metadata-kind", "metadata-year", "metadata-district", "metadata-unit"}
 
 
 @pytest.mark.parametrize(

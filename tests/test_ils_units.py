@@ -257,3 +257,15 @@ def test_mutated_corpus_never_raises(name: str, edits: list[tuple[int, int, str]
         else:
             raw.insert(at, HEADINGS[length % len(HEADINGS)])
     _survives(strip_page_noise(numbered(raw)))
+
+
+def test_a_given_unit_answers_the_warning_that_asked_for_it() -> None:
+    unnamed = ["Sammanfattande analys", "Enheten har under året arbetat med barn.", "", "Enhetsmål:", "Barn är trygga"]
+    found = metadata.detect_metadata(numbered(unnamed), "u.txt")
+    assert found.unit is None and [w.code for w in found.warnings if w.code == "metadata-unit"] == ["metadata-unit"]
+    report = Report(district="Kungsholmen", kind=None, year=2021, source=ils2020.Provenance("u.txt", 1, 5),
+                    format="ils2020", warnings=found.warnings)
+    given = apply_options(report, ParseOptions(unit="Familjeenheten"))
+    assert given.unit == "Familjeenheten" and given.origin("unit") is Origin.GIVEN
+    assert "metadata-unit" not in {w.code for w in given.warnings}
+    assert "metadata-kind" in {w.code for w in given.warnings}  # still unanswered

@@ -164,6 +164,10 @@ def apply_options(report: Report, options: ParseOptions) -> Report:
         if kind is not None and year is not None:
             changes["period"] = f"{kind.value} {year}"  # type: ignore[union-attr]
     changes["metadata_origin"] = origins
+    given = {f"metadata-{name}" for name, origin in origins.items() if origin is Origin.GIVEN}
+    if given:
+        # a warning that asked for --unit (or --district …) is answered once the user gave it
+        changes["warnings"] = tuple(w for w in report.warnings if w.code not in given)
     return attrs.evolve(report, **changes)
 
 

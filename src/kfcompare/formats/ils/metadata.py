@@ -147,7 +147,7 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
     notes: list[tuple[str, ParseWarning]] = []
 
     def warn(field: str, message: str) -> None:
-        notes.append((field, ParseWarning(message, line=first, path=path, code="metadata")))
+        notes.append((field, ParseWarning(message, line=first, path=path, code=f"metadata-{field}")))
 
     cells = period_cells(lines)
     kind, kind_notes = detect_kind(lines, cells)
@@ -206,7 +206,7 @@ def detect_bundle(reports: Sequence[Sequence[Line]], path: str) -> list[Metadata
             first = next((w.line for f, w in notes if f == field), None)
             notes = [(f, w) for f, w in notes if f != field]
             message = f"{field} not settled by this report's text; {shown} from the other reports in the file"
-            notes.append((field, ParseWarning(message, line=first, path=path, code="metadata")))
+            notes.append((field, ParseWarning(message, line=first, path=path, code=f"metadata-{field}")))
         if changes:
             kind = changes.get("kind", meta.kind)
             year = changes.get("year", meta.year)
