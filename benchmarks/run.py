@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
 import resource
 import shutil
@@ -84,22 +85,21 @@ def scaled_copies(folder: Path, count: int) -> list[tuple[Path, str]]:
     return files
 
 
-def run_scale(count: int) -> dict:
-    """Compare ``count`` reports end to end (read, parse, compare, workbook, write) in this process."""
+def run_scale(count: int, jobs: int) -> dict:
+    """Compare ``count`` reports end to end (read, parse, compare, workbook, write), as the CLI does."""
     from kfcompare.atomic import write_atomic
+    from kfcompare.batch import read_many
     from kfcompare.compare import compare
     from kfcompare.hookspecs import ParseOptions
     from kfcompare.outputs.xlsx_output import build_workbook
-    from kfcompare.parsing import default_registry, parse_file
 
-    registry = default_registry()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = scaled_copies(folder, count)
         start = time.perf_counter()
-        reports = []
-        for path, district in files:
-            reports.extend(parse_file(path, ParseOptions(district=district), registry=registry))
+        batch = read_many([p for p, _ in files], [ParseOptions(district=d) for _, d in files], jobs=jobs)
+        assert not batch.errors, batch.errors[:3]
+        reports = batch.reports
         parsed = time.perf_counter()
         comparison = compare(reports)
         compared = time.perf_counter()
@@ -110,6 +110,7 @@ def run_scale(count: int) -> dict:
         cells = count_cells(data)
     return {
         "files": count,
+        "jobs": jobs,
         "reports": len(reports),
         "parse_s": parsed - start,
         "compare_s": compared - parsed,
@@ -152,9 +153,13 @@ def bare_write_seconds(cells: int, repeat: int) -> float:
     return best_of(repeat, write)
 
 
-def in_fresh_process(count: int) -> dict:
+def in_fresh_process(count: int, jobs: int) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--scale", str(count)], check=True, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, __file__, "--scale", str(count), "--jobs", str(jobs)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -196,7 +201,7 @@ def table(parse_rows: list[dict], scales: list[dict], floor: dict) -> str:
         if s["files"] == 500:
             ok = s["total_s"] < TARGET_500_S and s["peak_mb"] < TARGET_500_MB
         lines.append(
-            f"| compare {s['files']} files ({s['reports']} reports) end to end | {s['total_s']:.1f} s"
+            f"| compare {s['files']} files ({s['reports']} reports) end to end, --jobs {s['jobs']} | {s['total_s']:.1f} s"
             f" (parse {s['parse_s']:.1f}, compare {s['compare_s']:.1f}, workbook {s['workbook_s']:.1f}), peak {s['peak_mb']:.0f} MB,"
             f" {s['cells']} cells | {target} | {verdict(ok) if target else ''} |"
         )
@@ -223,14 +228,15 @@ def main() -> int:
     parser.add_argument("--scale", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", default="5,50,500", help="corpus sizes to compare (default 5,50,500)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parse processes for the scaled corpora")
     parser.add_argument("--update-readme", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.scale:
-        print(json.dumps(run_scale(args.scale)))
+        print(json.dumps(run_scale(args.scale, args.jobs)))
         return 0
     parse_rows = parse_throughput(args.repeat)
-    scales = [in_fresh_process(int(n)) for n in args.sizes.split(",")]
+    scales = [in_fresh_process(int(n), args.jobs) for n in args.sizes.split(",")]
     biggest = max(scales, key=lambda s: s["cells"])
     bare = bare_write_seconds(biggest["cells"], max(1, args.repeat // 2))
     floor = {"cells": biggest["cells"], "workbook_s": biggest["workbook_s"], "bare_s": bare, "ratio": biggest["workbook_s"] / bare}

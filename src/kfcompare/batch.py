@@ -33,7 +33,7 @@ class Batch:
 
 def read_many(
     paths: Sequence[Path],
-    options: ParseOptions,
+    options: ParseOptions | Sequence[ParseOptions],
     *,
     input_format: str | None = None,
     registry: Registry | None = None,
@@ -41,20 +41,24 @@ def read_many(
     disabled: Iterable[str] = (),
     progress: TextIO | None = None,
 ) -> Batch:
-    """Parse every path; ``jobs`` > 1 parses in that many processes (same plugins, same order)."""
+    """Parse every path; ``jobs`` > 1 parses in that many processes (same plugins, same order).
+
+    ``options`` is one ParseOptions for all files or one per file.
+    """
     batch = Batch(files=len(paths))
     digests: dict[str, str] = {}
+    per_file = [options] * len(paths) if isinstance(options, ParseOptions) else list(options)
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(tuple(disabled),)) as pool:
-            outcomes = pool.map(_parse_one_in_worker, paths, [options] * len(paths), [input_format] * len(paths), chunksize=4)
+            outcomes = pool.map(_parse_one_in_worker, paths, per_file, [input_format] * len(paths), chunksize=4)
             for index, (path, outcome) in enumerate(zip(paths, outcomes), 1):
                 _show(progress, index, len(paths), path)
                 _collect(batch, digests, path, outcome)
     else:
         registry = registry or load_registry(disabled)
-        for index, path in enumerate(paths, 1):
+        for index, (path, file_options) in enumerate(zip(paths, per_file), 1):
             _show(progress, index, len(paths), path)
-            _collect(batch, digests, path, _parse_one(path, options, input_format, registry))
+            _collect(batch, digests, path, _parse_one(path, file_options, input_format, registry))
     if progress is not None and paths:
         progress.write("\n")
         progress.flush()
