@@ -60,7 +60,8 @@ def test_gender_gap(book: openpyxl.Workbook) -> None:
 def test_budget_deviation_negative(book: openpyxl.Workbook) -> None:
     sheet = book["Budget"]
     head = header_row(sheet, "Rapport")
-    rows = [r for r in range(head + 1, sheet.max_row + 1) if sheet.cell(r, 1).value == SO and sheet.cell(r, 4).value == "Individ- och familjeomsorg"]
+    area = column_of(sheet, "Verksamhetsområde", head)
+    rows = [r for r in range(head + 1, sheet.max_row + 1) if sheet.cell(r, 1).value == SO and sheet.cell(r, area).value == "Individ- och familjeomsorg"]
     assert len(rows) == 1
     deviation = sheet.cell(rows[0], column_of(sheet, "Avvikelse (mnkr)", head))
     assert deviation.value == -18

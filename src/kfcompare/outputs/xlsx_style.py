@@ -47,6 +47,7 @@ HEAT = {
 HEADER_BG = "#1F4E78"
 MAX_WIDTH = 60
 MIN_WIDTH = 6
+HEADER_MIN = 8
 
 
 @frozen
@@ -210,7 +211,8 @@ class Grid:
     def header(self, row: int, labels: list[str] | tuple[str, ...], first_col: int = 0) -> None:
         for offset, label in enumerate(labels):
             self.sheet.write_string(row, first_col + offset, label, self.styles.header)
-            self._fit(first_col + offset, label if len(label) < 24 else label[:24])
+            # headers wrap: the column needs its longest word, not the whole label
+            self._fit(first_col + offset, max(label.split(), key=len, default="").ljust(HEADER_MIN))
             self.wrapping.append((row, first_col + offset, label))
 
     def wide(self, col: int, width: int) -> None:
