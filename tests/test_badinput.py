@@ -164,3 +164,39 @@ def test_disk_full_or_unwritable_leaves_nothing_and_keeps_the_old_file(
 def test_missing_file(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path / "finns-inte.txt"))
     assert code == 2 and f"{tmp_path / 'finns-inte.txt'}: no such file" in err
+
+
+def test_a_folder_may_hold_other_files_which_are_skipped_and_named(tmp_path: Path, examples: Path) -> None:
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    shutil.copy(examples / "sodermalm_t1_2020.txt", folder)
+    shutil.copy(BAD / "report.pdf", folder)
+    (folder / "LÄS MIG.md").write_text("Här ligger tertialrapporterna.\n", encoding="utf-8")
+    target = tmp_path / "out.json"
+    code, _, err = run("parse", str(folder), "--format", "json", "-o", str(target))
+    assert code == 0, err
+    assert f"skipped, not a report: {folder / 'report.pdf'}: is a PDF" in err
+    assert f"skipped, not a report: {folder / 'LÄS MIG.md'}: no format recognises" in err
+    assert [r["district"] for r in json.loads(target.read_text(encoding="utf-8"))] == ["Södermalm"]
+
+
+def test_a_folder_with_no_report_at_all_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "tom"
+    folder.mkdir()
+    shutil.copy(BAD / "unrecognised.txt", folder)
+    code, _, err = run("parse", str(folder), "-o", str(tmp_path / "out.json"))
+    assert code == 2 and "every file was skipped" in err
+    assert leftovers(tmp_path) == ["tom"]
+
+
+def test_links_in_a_folder_are_not_followed(tmp_path: Path, examples: Path) -> None:
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    shutil.copy(examples / "sodermalm_t1_2020.txt", outside)
+    folder = tmp_path / "rapporter"
+    folder.mkdir()
+    shutil.copy(examples / "hasselby-vallingby_vb_2020.txt", folder)
+    (folder / "lank.txt").symlink_to(outside / "sodermalm_t1_2020.txt")
+    code, out, err = run("parse", str(folder), "--format", "json")
+    assert code == 0, err
+    assert [r["district"] for r in json.loads(out)] == ["Hässelby-Vällingby"]

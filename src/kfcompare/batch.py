@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TextIO
 
 from attrs import define, field
 
-from .errors import KfcompareError
+from .errors import KfcompareError, UnrecognisedFormat
 from .hookspecs import ParseOptions
 from .model import Report
 from .parsing import parse_source
@@ -28,6 +28,8 @@ class Batch:
     reports: list[Report] = field(factory=list)
     #: one message per file that could not be read, naming the file
     errors: list[str] = field(factory=list)
+    #: files found in a folder that no format recognises (not reports), with the reason
+    skipped: list[str] = field(factory=list)
     files: int = 0
 
 
@@ -40,10 +42,12 @@ def read_many(
     jobs: int = 1,
     disabled: Iterable[str] = (),
     progress: TextIO | None = None,
+    optional: Collection[Path] = (),
 ) -> Batch:
     """Parse every path; ``jobs`` > 1 parses in that many processes (same plugins, same order).
 
-    ``options`` is one ParseOptions for all files or one per file.
+    ``options`` is one ParseOptions for all files or one per file. A file in ``optional``
+    (found in a folder, not named) that no format recognises is skipped, not an error.
     """
     batch = Batch(files=len(paths))
     digests: dict[str, str] = {}
@@ -53,12 +57,12 @@ def read_many(
             outcomes = pool.map(_parse_one_in_worker, paths, per_file, [input_format] * len(paths), chunksize=4)
             for index, (path, outcome) in enumerate(zip(paths, outcomes), 1):
                 _show(progress, index, len(paths), path)
-                _collect(batch, digests, path, outcome)
+                _collect(batch, digests, path, outcome, path in optional)
     else:
         registry = registry or load_registry(disabled)
         for index, (path, file_options) in enumerate(zip(paths, per_file), 1):
             _show(progress, index, len(paths), path)
-            _collect(batch, digests, path, _parse_one(path, file_options, input_format, registry))
+            _collect(batch, digests, path, _parse_one(path, file_options, input_format, registry), path in optional)
     if progress is not None and paths:
         progress.write("\n")
         progress.flush()
@@ -87,13 +91,18 @@ def _parse_one(path: Path, options: ParseOptions, input_format: str | None, regi
         source = read_source(path)
         digest = hashlib.sha256(source.data).hexdigest()
         return "ok", parse_source(source, options, input_format=input_format, registry=registry), digest
+    except UnrecognisedFormat as exc:
+        return "unrecognised", str(exc), ""
     except KfcompareError as exc:
         return "error", str(exc), ""
 
 
-def _collect(batch: Batch, digests: dict[str, str], path: Path, outcome: Outcome) -> None:
+def _collect(batch: Batch, digests: dict[str, str], path: Path, outcome: Outcome, optional: bool) -> None:
     status, payload, digest = outcome
-    if status == "error":
+    if status == "unrecognised" and optional:
+        batch.skipped.append(str(payload))
+        return
+    if status != "ok":
         batch.errors.append(str(payload))
         return
     if digest in digests:

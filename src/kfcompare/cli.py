@@ -18,7 +18,7 @@ from .batch import progress_stream, read_many
 from .errors import BatchError, KfcompareError, StrictModeError, UsageError
 from .hookspecs import Output, ParseOptions, RenderContext
 from .model import Report
-from .parsing import report_files
+from .parsing import candidate_files
 from .plugins import Registry, load_registry
 
 
@@ -45,7 +45,8 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
 
 def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> list[Report]:
     """Parse every file; report each file's error and go on, then fail if any failed."""
-    files = report_files(args.paths)
+    candidates = candidate_files(args.paths)
+    files = [path for path, _ in candidates]
     if not files:
         raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
     batch = read_many(
@@ -56,7 +57,12 @@ def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> l
         jobs=max(1, getattr(args, "jobs", 1) or 1),
         disabled=registry.disabled,
         progress=progress_stream(err),
+        optional={path for path, in_folder in candidates if in_folder},
     )
+    for message in batch.skipped:
+        print(f"kfcompare: skipped, not a report: {message}", file=err)
+    if not batch.reports and not batch.errors:
+        raise UsageError(f"no reports in {', '.join(map(str, args.paths))}: every file was skipped")
     for message in batch.errors:
         print(f"kfcompare: {message}", file=err)
     for failure in registry.failures:

@@ -173,15 +173,27 @@ def apply_options(report: Report, options: ParseOptions) -> Report:
 
 def report_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the files in folders named (sorted, hidden files skipped)."""
-    found: list[Path] = []
+    return [path for path, _ in candidate_files(paths)]
+
+
+def candidate_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """Each file with whether it was found in a folder rather than named.
+
+    A folder may hold other things (a README, last run's workbook, a script): those are
+    skipped when no format recognises them, while a named file must be a report.
+    Links in a folder are not followed, so a folder cannot lead kfcompare elsewhere.
+    """
+    found: list[tuple[Path, bool]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith((".", "~$"))
+                (p, True)
+                for p in sorted(path.iterdir())
+                if p.is_file() and not p.is_symlink() and not p.name.startswith((".", "~$"))
             )
         else:
-            found.append(path)
+            found.append((path, False))
     return found
 
 
