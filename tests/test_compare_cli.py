@@ -79,3 +79,11 @@ def test_bad_catalogue_is_a_usage_error(tmp_path):
 def test_unknown_format_names_the_choices():
     code, _, err = run("compare", KH, "--format", "pdf")
     assert code == 2 and "compare-table" in err
+
+
+
+def test_jobs_gives_the_same_workbook_bytes(tmp_path, examples) -> None:
+    one, two = tmp_path / "ett.xlsx", tmp_path / "tva.xlsx"
+    assert main(["compare", str(examples), "-o", str(one)], out=io.StringIO(), err=io.StringIO()) == 0
+    assert main(["compare", str(examples), "--jobs", "2", "-o", str(two)], out=io.StringIO(), err=io.StringIO()) == 0
+    assert one.read_bytes() == two.read_bytes()

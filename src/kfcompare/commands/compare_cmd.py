@@ -25,6 +25,7 @@ def add_comparison_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
     parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
     parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
     parser.add_argument("--aliases", metavar="FILE", help="TOML file mapping indicator/goal name variants to one name")
     parser.add_argument("--catalogue", metavar="FILE", help="TOML file adding to the bundled higher/lower-is-better catalogue")
     parser.add_argument("--period", metavar="P", help="only reports of this period: 'T1 2020', 'VB', '2021'")
