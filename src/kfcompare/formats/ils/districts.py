@@ -56,7 +56,10 @@ _BY_NAME = {d.name: d for d in DISTRICTS}
 
 #: longest names first so 'Hägersten-Älvsjö' is not read as 'Älvsjö'
 _NAMES = "|".join(re.escape(d.name) for d in sorted(DISTRICTS, key=lambda d: -len(d.name)))
-_MENTION = re.compile(rf"(?<![\w-])({_NAMES})(s?)(?![\w-])")
+#: the leading lookahead on the names' first letters only lets the scan skip ahead fast; the
+#: lookbehind alone made every position of the text a full attempt
+_INITIALS = "".join(sorted({d.name[0] for d in DISTRICTS}))
+_MENTION = re.compile(rf"(?=[{_INITIALS}])(?<![\w-])({_NAMES})(s?)(?![\w-])")
 _BOARD = re.compile(
     r"\s(?:stadsdelsnämnd|stadsdelsförvaltning|stadsdelsområde|stadsdelsnämndsområde|budget)\b(?!er)"
 )

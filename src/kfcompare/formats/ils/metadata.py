@@ -31,7 +31,7 @@ _VALUE_END = re.compile(r"(?:^|\d|%|\bst|nämnd\S*|tyrelse)$")
 _TERTIAL_ECONOMY = re.compile(r"\bPrognos\s+[Tt]ertial(?:\s*([12])\b)?|\bT([12]) Snitt\b")
 _VB_ECONOMY = re.compile(r"\bBudget(?: 20\d\d)? Utfall\b")
 _BUDGET_YEAR = re.compile(r"\b(?:Budget|Prognos)(?: helår)? (20\d\d)\b")
-_UNIT_GOAL = re.compile(r"^Enhetsmål:")
+_UNIT_GOAL = "Enhetsmål:"
 
 T = TypeVar("T")
 
@@ -61,11 +61,14 @@ class PeriodCells:
 
 
 def period_cells(lines: Sequence[Line]) -> PeriodCells:
-    texts = [line.text for line in lines if not line.blank]
+    texts = [line.text for line in lines if line.text]
     kinds: Counter[Kind] = Counter()
     years: Counter[int] = Counter()
     prior: Counter[int] = Counter()
     for i, text in enumerate(texts):
+        # a substring test first: searching the regex through every line dominated this pass
+        if "VB" not in text and "Tertial" not in text:
+            continue
         match = _PERIOD_CELL.search(text)
         if not match:
             continue
@@ -92,13 +95,17 @@ def detect_kind(lines: Sequence[Line], cells: PeriodCells) -> tuple[Kind | None,
     economy: Counter[Kind] = Counter()
     unnumbered = 0  # 'Prognos Tertial/2020': a tertial report, but which one is not printed
     for line in lines:
-        for match in _TERTIAL_ECONOMY.finditer(line.text):
-            number = match.group(1) or match.group(2)
-            if number:
-                economy[Kind(f"T{number}")] += 1
-            else:
-                unnumbered += 1
-        economy[Kind.VB] += len(_VB_ECONOMY.findall(line.text))
+        text = line.text
+        # substring tests first: most lines name neither, and the regexes scan every position
+        if "Prognos" in text or "Snitt" in text:
+            for match in _TERTIAL_ECONOMY.finditer(text):
+                number = match.group(1) or match.group(2)
+                if number:
+                    economy[Kind(f"T{number}")] += 1
+                else:
+                    unnumbered += 1
+        if "Budget" in text:
+            economy[Kind.VB] += len(_VB_ECONOMY.findall(text))
     notes = []
     kind = _clear_winner(cells.kinds)
     if kind is None and cells.kinds:
@@ -123,7 +130,12 @@ def detect_year(lines: Sequence[Line], cells: PeriodCells) -> int | None:
     """The Period cells' year; else the economy headers' budget year; else prior column + 1."""
     year = _clear_winner(cells.years)
     if year is None:
-        budget = Counter(int(m.group(1)) for line in lines for m in _BUDGET_YEAR.finditer(line.text))
+        budget = Counter(
+            int(m.group(1))
+            for line in lines
+            if "Budget" in line.text or "Prognos" in line.text
+            for m in _BUDGET_YEAR.finditer(line.text)
+        )
         year = _clear_winner(budget)
     if year is None:
         prior = _clear_winner(cells.prior_years)
@@ -143,7 +155,7 @@ def _listed(counts: Counter[Kind]) -> str:
 
 
 def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
-    first = next((line.no for line in lines if not line.blank), None)
+    first = next((line.no for line in lines if line.text), None)
     notes: list[tuple[str, ParseWarning]] = []
 
     def warn(field: str, message: str) -> None:
@@ -167,8 +179,8 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         warn("district", "no district name found; give it with --district")
 
     unit = None
-    if any(_UNIT_GOAL.match(line.text) for line in lines):
-        filled = [line.text for line in lines if not line.blank]
+    if any(line.text.startswith(_UNIT_GOAL) for line in lines):
+        filled = [line.text for line in lines if line.text]
         guess = units.detect_unit(flat, next((i for i, t in enumerate(filled) if t == layout.SUMMARY_TITLE), 0))
         unit = guess.name
         if unit is None and guess.tied:

@@ -8,7 +8,6 @@ where the summary opens and where goal titles stand.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -41,7 +40,7 @@ def flatten(lines: Sequence[Line]) -> Flat:
     numbers: list[int] = []
     at = 0
     for line in lines:
-        text = re.sub(r"\s+", " ", line.text)
+        text = " ".join(line.text.split())  # white space collapsed, as re.sub(r"\s+", " ") would
         if not text:
             continue
         # a name wrapped at its hyphen joins without the space: 'Hägersten-' + 'Liljeholmen'
