@@ -87,3 +87,14 @@ def test_jobs_gives_the_same_workbook_bytes(tmp_path, examples) -> None:
     assert main(["compare", str(examples), "-o", str(one)], out=io.StringIO(), err=io.StringIO()) == 0
     assert main(["compare", str(examples), "--jobs", "2", "-o", str(two)], out=io.StringIO(), err=io.StringIO()) == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_writing_a_file_prints_a_summary(tmp_path, examples) -> None:
+    out = io.StringIO()
+    target = tmp_path / "jamforelse.xlsx"
+    assert main(["compare", str(examples), "-o", str(target)], out=out, err=io.StringIO()) == 0
+    text = out.getvalue()
+    assert text.startswith(f"Skrev {target}: 7 rapporter jämförda.")
+    [row] = [line for line in text.splitlines() if line.startswith("Södermalm T1 2020")]
+    assert row.split()[3:6] == ["37", "2", "0"]  # helt, delvis, inte as the document assesses
+    assert max(len(line) for line in text.splitlines()) <= 100

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..cli import add_output_arguments, choose_output, emit, read_reports
 from ..compare.context import comparison_of
+from ..compare.summary import summary
 from ..errors import UsageError
 from ..hookspecs import RenderContext
 from ..plugins import Registry
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     context = comparison_context(args, registry, err, "compare")
     if args.into:
         context.options["into"] = args.into
-    comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
+    comparison = comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
     emit(output, context, destination, out, registry)
+    if destination is not None and output.binary:  # a workbook: say in the terminal what it holds
+        out.write(summary(comparison, destination))
     return 0
