@@ -42,14 +42,21 @@ PAGE_NOISE = (
 )
 
 
+#: PAGE_NOISE as one pattern: one match per line instead of four
+_ANY_PAGE_NOISE = re.compile("|".join(f"(?:{p.pattern})" for p in PAGE_NOISE))
+
+
 def is_page_noise(raw: str) -> bool:
-    text = raw.strip()
-    return bool(text) and any(p.match(text) for p in PAGE_NOISE)
+    return _is_noise_text(raw.strip())
+
+
+def _is_noise_text(text: str) -> bool:
+    return bool(text) and _ANY_PAGE_NOISE.match(text) is not None
 
 
 def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
     """Drop page header/footer lines; numbering of the rest is kept."""
-    return [line for line in lines if not is_page_noise(line.raw)]
+    return [line for line in lines if not _is_noise_text(line.text)]
 
 
 def join_wrapped(parts: Sequence[str]) -> str:
@@ -71,4 +78,4 @@ def join_wrapped(parts: Sequence[str]) -> str:
         else:
             out = out + part.strip()
         prev_raw = part
-    return re.sub(r"\s+", " ", out).strip()
+    return " ".join(out.split())  # white space collapsed and trimmed

@@ -131,7 +131,7 @@ def period_span(text: str) -> tuple[int, int] | None:
 
 
 def ends_with_period(text: str) -> bool:
-    return period_span(re.sub(r"\s+", " ", text).strip()) is not None
+    return period_span(" ".join(text.split())) is not None
 
 
 @frozen
@@ -151,7 +151,7 @@ def split_cells(stream: Stream) -> SplitRow:
     if span is not None:
         end = span[0]
         raw = text[span[0] : span[1]].strip()
-        period = Value(raw=re.sub(r"\s+", " ", raw), line=stream.line(span[0]))
+        period = Value(raw=" ".join(raw.split()), line=stream.line(span[0]))
     cells: list[Cell] = []
     pos = 0
     last_end = 0

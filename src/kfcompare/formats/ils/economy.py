@@ -28,6 +28,7 @@ _TEXT_CELL = re.compile(r"^[a-zåäö]+$")
 _STATEMENT_LABEL = re.compile(r"^(?:Intäkter|Kostnader|Netto|Totalt|Summa|Resultat)\b", re.I)
 _TKR = re.compile(r"\btkr\b|tusental", re.I)
 _COUNT = re.compile(r"^Antal\b")
+_CAPTION_END = re.compile(r"[.,;:]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
 _MAX_LABEL_LINES = 4
 _MAX_LABEL_CHARS = 60
@@ -215,7 +216,7 @@ def _caption_like(line: Line) -> bool:
         bool(tokens)
         and len(line.text) <= _MAX_CAPTION_CHARS
         and not is_number_token(tokens[-1])
-        and not re.search(r"[.,;:]\s*$", line.text)
+        and not _CAPTION_END.search(line.text)
     )
 
 

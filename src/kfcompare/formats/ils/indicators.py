@@ -38,6 +38,9 @@ _MAX_NAME_BLOCKS = 3
 _NAME_LINE_MAX = 45
 #: an analysis saying the outcome is missing ('något utfall inte kommer kunna rapporteras')
 _NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
+_PERIOD_END = re.compile(r"\bPeriod$")
+_TOKEN = re.compile(r"\S+")
+_KNOWN_UNIT = re.compile(KNOWN_UNIT)
 _NUMERIC_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:[,.]\d+)?%?$")
 
 
@@ -58,20 +61,20 @@ def read_header(ctx: Context, i: int) -> Header:
     while j < len(lines) and j - i < _HEADER_MAX_LINES:
         if not lines[j].blank:
             last = j
-            if re.search(r"\bPeriod$", lines[j].text) and j > i:
+            if _PERIOD_END.search(lines[j].text) and j > i:
                 break
         j += 1
     else:
         ctx.warn("indicator header without its 'Period' column; default columns used", lines[i].no)
         return Header(INDICATOR_COLUMNS, None, False, i + 1)
     joined = join_wrapped([line.raw for line in lines[i : last + 1]])
-    squashed = re.sub(r"\s+", "", joined)
+    squashed = "".join(joined.split())
     columns = _header_columns(squashed)
     if not columns:
         ctx.warn("indicator header not understood; default columns used", lines[i].no)
         columns = INDICATOR_COLUMNS
     label = _PREVIOUS_LABEL.search(joined)
-    previous_label = re.sub(r"\s+", " ", label.group(1)) if label else None
+    previous_label = " ".join(label.group(1).split()) if label else None
     exact = lines[last].raw[-1:].isspace()
     return Header(tuple(columns), previous_label, exact, last + 1)
 
@@ -151,7 +154,7 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
 def _split_first_block(block: Sequence[Line]) -> tuple[list[Line] | None, list[tuple[str, int]]]:
     """Name lines and any values printed on the name's line ('Antal barn per grupp 12,5')."""
     first = block[0]
-    tokens = list(re.finditer(r"\S+", first.raw))
+    tokens = list(_TOKEN.finditer(first.raw))
     for k, token in enumerate(tokens):
         if k == 0 or not _NUMERIC_TOKEN.match(token.group(0)):
             continue
@@ -168,7 +171,7 @@ def _plain_cell(cell: Cell) -> bool:
     if cell.kind == "text":
         return True
     unit = cell.value.unit
-    return cell.kind == "number" and (unit is None or re.fullmatch(KNOWN_UNIT, unit) is not None)
+    return cell.kind == "number" and (unit is None or _KNOWN_UNIT.fullmatch(unit) is not None)
 
 
 def _is_prose(cell: Cell) -> bool:

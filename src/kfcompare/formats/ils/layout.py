@@ -36,6 +36,8 @@ _PANDEMIC = re.compile(
 )
 #: the header line that makes 'Investeringar' a table caption of the economy part
 _TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
+_PARAGRAPH_END = re.compile(r"[.!?:]$")
+_WRAPS_ON = re.compile(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$")
 _SENTENCE_END = re.compile(r"[.!?:;)\]”\"%]$|\d$")
 
 
@@ -144,9 +146,9 @@ def paragraphs(lines: Sequence[Line]) -> str:
 
 def _ends_paragraph(line: Line) -> bool:
     text = line.text
-    if re.search(r"[.!?:]$", text) or not line.raw[-1:].isspace():
+    if _PARAGRAPH_END.search(text) or not line.raw[-1:].isspace():
         return True
-    return len(text) <= 50 and not re.search(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$", text)
+    return len(text) <= 50 and not _WRAPS_ON.search(text)
 
 
 def truncation_warnings(lines: Sequence[Line], path: str) -> list[ParseWarning]:

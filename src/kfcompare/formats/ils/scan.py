@@ -50,9 +50,17 @@ def is_activity_header(line: Line) -> bool:
     return bool(ACTIVITY_HEADER_RE.match(line.text))
 
 
+#: what marker(), is_indicator_header() and is_activity_header() accept, as one pattern:
+#: is_structural runs on nearly every line of a goal part
+_STRUCTURAL_RE = re.compile(
+    r"(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):"
+    r"|Indikator\s+Periodens\b|Aktivitet\s+Startdatum\s+Slutdatum\b"
+)
+
+
 def is_structural(line: Line) -> bool:
     """A line that ends any running text, cell or table row."""
-    return bool(marker(line) or heading(line) or is_indicator_header(line) or is_activity_header(line))
+    return line.text in HEADINGS or _STRUCTURAL_RE.match(line.text) is not None
 
 
 def assessment(line: Line) -> Assessment | None:
@@ -90,13 +98,13 @@ class Context:
         self.warnings.append(ParseWarning(message, line=line, path=self.path, code=code))
 
     def next_nonblank(self, i: int) -> int:
-        while i < len(self.lines) and self.lines[i].blank:
+        while i < len(self.lines) and not self.lines[i].text:
             i += 1
         return i
 
     def block_end(self, i: int) -> int:
         """End (exclusive) of the run of non-blank, non-structural lines starting at ``i``."""
-        while i < len(self.lines) and not self.lines[i].blank and not is_structural(self.lines[i]):
+        while i < len(self.lines) and self.lines[i].text and not is_structural(self.lines[i]):
             i += 1
         return i
 

@@ -55,7 +55,7 @@ def starts_value(text: str) -> bool:
 
 def ends_row(text: str) -> bool:
     """Is this line the last of an indicator row: a periodicity after a value, or alone?"""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = " ".join(text.split())
     match = _PERIODICITY_AT_END.search(text)
     if match is None:
         return False
@@ -83,7 +83,7 @@ def split_row(joined: str, columns: int) -> SplitRow:
             break
         cells.append(Cell(found.group(0), found.start(), found.end()))
         rest = rest[: found.start()]
-    name = re.sub(r"\s+", " ", rest.replace(EMPTY, " ")).strip()
+    name = " ".join(rest.replace(EMPTY, " ").split())
     if not name:
         complete = False
     return SplitRow(name, tuple(reversed(cells)), periodicity, complete)

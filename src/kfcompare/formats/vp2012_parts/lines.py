@@ -28,6 +28,8 @@ COMMENT_MARK = re.compile(r"^Kommentar:$")
 _SID = re.compile(r"^SID \d+ \(\d+\)$")
 _DOC_FOOTER = re.compile(r"^\d+\. .*\.doc$")
 _CAPS = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ \-]+$")
+_BLANKS = re.compile(r"[ \t]+")
+_GAP = re.compile(r" {2,}")
 #: how far above a 'SID n (m)' line the upper-case letterhead may stand
 _HEADER_REACH = 20
 
@@ -94,7 +96,7 @@ def join(lines: Sequence[Line], starts_value: Callable[[str], bool] | None = Non
             continue
         if starts_value is not None:
             text = _mark_inner_gap(text, starts_value)
-        text = re.sub(r"[ \t]+", " ", text)
+        text = _BLANKS.sub(" ", text)
         leading_gap = starts_value is not None and line.raw[:1].isspace() and starts_value(text)
         if not out:
             sep = f"{EMPTY} " if leading_gap else ""
@@ -125,7 +127,7 @@ def _separator(before: str, before_raw: str, text: str) -> str | None:
 
 
 def _mark_inner_gap(text: str, starts_value: Callable[[str], bool]) -> str:
-    for match in re.finditer(r" {2,}", text):
+    for match in _GAP.finditer(text):
         if starts_value(text[match.end() :]):
             return f"{text[: match.start()]} {EMPTY} {text[match.end() :]}"
     return text

@@ -44,7 +44,7 @@ _DATES_AT_END = re.compile(r"(?:^|\s)(\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2})$")
 
 
 def table_spec(text: str) -> TableSpec | None:
-    return _BY_HEADER.get(re.sub(r"\s+", " ", text.strip()))
+    return _BY_HEADER.get(" ".join(text.split()))
 
 
 @frozen
