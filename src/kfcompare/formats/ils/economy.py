@@ -17,7 +17,17 @@ from attrs import frozen
 from ...model import BudgetRow, BudgetTable, ParseWarning, Provenance, Value
 from ...values import collapse, parse_value
 from ..textlines import Line, join_wrapped
-from .economy_cells import Reading, Relation, as_values, choose, is_number_token, partitions, readings, relation_for
+from .economy_cells import (
+    Reading,
+    Relation,
+    as_values,
+    choose,
+    is_number_token,
+    judged,
+    partitions,
+    readings,
+    relation_for,
+)
 from .economy_header import Header, header_at, next_text
 
 #: the unit reports' heading; the tables under it are in tkr
@@ -259,8 +269,9 @@ def _resolve(
 ) -> tuple[tuple[BudgetRow, ...], list[ParseWarning]]:
     """Place every row's cells; rows the arithmetic settles teach the others which column
     this table leaves empty."""
-    relation = _learn_sign(raw, body, relation)
-    options = [readings(row.tokens, body.width, body.decimal, relation) for row in raw]
+    plain = [readings(row.tokens, body.width, body.decimal, None) for row in raw]
+    relation = _learn_sign(plain, body, relation)
+    options = [judged(choices, relation) for choices in plain]
     consensus: frozenset[int] = frozenset()
     for choices in options:
         best, rivals = choose(choices, body.width, frozenset())
@@ -283,13 +294,14 @@ def _resolve(
     return tuple(rows), warnings
 
 
-def _learn_sign(raw: Sequence[_RawRow], body: _Body, relation: Relation | None) -> Relation | None:
-    """The sign convention the table's complete rows follow (E7 prints Prognos − Budget)."""
+def _learn_sign(plain: Sequence[Sequence[Reading]], body: _Body, relation: Relation | None) -> Relation | None:
+    """The sign convention the table's complete rows follow (E7 prints Prognos − Budget);
+    ``plain`` holds each row's readings made without a relation."""
     if relation is None:
         return None
     votes = {1: 0, -1: 0}
-    for row in raw:
-        full = [r for r in readings(row.tokens, body.width, body.decimal, None) if r.filled == body.width]
+    for choices in plain:
+        full = [r for r in choices if r.filled == body.width]
         if len(full) != 1:
             continue
         for sign in votes:

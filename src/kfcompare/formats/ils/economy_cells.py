@@ -192,6 +192,14 @@ def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relatio
     return out
 
 
+def judged(options: Sequence[Reading], relation: Relation | None) -> list[Reading]:
+    """``options`` (readings made without a relation) with ``holds`` under ``relation``: the
+    same list ``readings(..., relation)`` builds, without enumerating the partitions again."""
+    if relation is None:
+        return list(options)
+    return [Reading(r.cells, r.numbers, relation.holds(r.numbers)) for r in options]
+
+
 def rank(reading: Reading, width: int, consensus: frozenset[int]) -> tuple[tuple[bool, bool, int, int], int]:
     """Sort key, best first when reversed: a full row, then arithmetic, then agreement.
 
@@ -206,10 +214,10 @@ def rank(reading: Reading, width: int, consensus: frozenset[int]) -> tuple[tuple
 
 def choose(options: Sequence[Reading], width: int, consensus: frozenset[int]) -> tuple[Reading, list[Reading]]:
     """The best reading and the equally good others (empty when the choice is certain)."""
-    ordered = sorted(options, key=lambda r: rank(r, width, consensus), reverse=True)
-    best = ordered[0]
-    key = rank(best, width, consensus)[0]
-    rivals = [r for r in ordered[1:] if rank(r, width, consensus)[0] == key]
+    # each reading ranked once; the sort is stable, as sorting the readings by rank would be
+    ranked = sorted(((rank(r, width, consensus), r) for r in options), key=lambda kr: kr[0], reverse=True)
+    (key, _), best = ranked[0]
+    rivals = [r for (k, _), r in ranked[1:] if k == key]
     return best, rivals
 
 
