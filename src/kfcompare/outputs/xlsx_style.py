@@ -24,7 +24,7 @@ from ..model import Value
 #: writer's back. ``constant_memory`` stays off: it forbids tables (the Data sheet is one)
 #: and writing rows out of order, and a comparison of a few hundred reports fits in memory.
 WORKBOOK_OPTIONS: dict[str, Any] = {
-    "in_memory": True,
+    "in_memory": False,
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
