@@ -117,3 +117,26 @@ def test_plugin_renders_bytes() -> None:
     assert (output.name, output.suffix, output.binary, output.commands) == ("xlsx", ".xlsx", True, ("compare",))
     data = render(RenderContext(sample_reports(), "compare"))
     assert data[:2] == b"PK"
+
+
+def test_data_sheet_is_one_table_with_every_long_row(tmp_path, examples) -> None:
+    """The Data sheet is streamed row by row; its table and header must still be whole."""
+    import io as _io
+
+    from openpyxl import load_workbook as _load
+
+    from kfcompare.cli import main as _main
+    from kfcompare.compare import compare as _compare
+    from kfcompare.outputs.xlsx_data import DATA_LABELS, TABLE_NAME
+    from kfcompare.parsing import parse_paths
+
+    target = tmp_path / "jamforelse.xlsx"
+    assert _main(["compare", str(examples), "-o", str(target)], out=_io.StringIO(), err=_io.StringIO()) == 0
+    sheet = _load(target)["Data"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == DATA_LABELS
+    expected = list(_compare(parse_paths([examples / n for n in sorted(p.name for p in examples.glob("*.txt"))])).long_table())
+    assert len(rows) - 1 == len(expected)
+    assert sheet.tables[TABLE_NAME].ref == f"A1:Q{len(expected) + 1}"
+    first = expected[0]
+    assert rows[1][8] == first.item and rows[1][11] == first.raw and rows[1][16] == first.line

@@ -7,7 +7,11 @@ it by name (``kfcompare_data``); it keeps each printed value with its unit as pr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from ..compare.result import Comparison
 from .xlsx_reports import file_name
@@ -21,30 +25,63 @@ DATA_LABELS = (
 
 
 def data(book: Workbook, styles: Styles, comparison: Comparison) -> None:
-    grid = Grid(book.add_worksheet("Data"), styles)
-    row = 0
-    for line in comparison.long_table():
-        row += 1
-        texts = (line.section, line.report, line.district, line.unit, line.kind)
-        for col, text in enumerate(texts):
-            grid.text(row, col, text)
+    lines = list(comparison.long_table())
+    sheet = streaming_sheet(book, "Data")
+    grid = Grid(sheet, styles)
+    last_col = len(DATA_LABELS) - 1
+    # the table is declared before any row is written: a streamed sheet cannot go back
+    with buffered(sheet):
+        # a table needs at least one data row; an empty comparison gets one empty row
+        sheet.add_table(
+            0, 0, max(len(lines), 1), last_col,
+            {"name": TABLE_NAME, "style": "Table Style Light 9", "columns": [{"header": label} for label in DATA_LABELS]},
+        )  # fmt: skip
+    grid.header(0, DATA_LABELS)
+    grid.apply_sizes()  # the header row's height, before the row is streamed out
+    plain = styles.text
+    for row, line in enumerate(lines, 1):
+        for col, text in enumerate((line.section, line.report, line.district, line.unit, line.kind)):
+            grid.text(row, col, text, plain)
         grid.number(row, 5, line.year, styles.integer)
         for col, text in enumerate((line.period, line.group, line.item, line.key, line.column, line.raw), 6):
-            grid.text(row, col, text)
+            grid.text(row, col, text, plain)
         grid.number(row, 12, line.value)
-        grid.text(row, 13, line.value_unit)
-        grid.text(row, 14, line.status)
-        grid.text(row, 15, file_name(line.path))
+        grid.text(row, 13, line.value_unit, plain)
+        grid.text(row, 14, line.status, plain)
+        grid.text(row, 15, file_name(line.path), plain)
         grid.number(row, 16, line.line, styles.integer)
     for col in (7, 8, 9):
         grid.widths[col] = min(grid.widths.get(col, 10), 45)
-    # a table needs at least one data row; an empty comparison gets one empty row
-    grid.sheet.add_table(
-        0, 0, max(row, 1), len(DATA_LABELS) - 1,
-        {"name": TABLE_NAME, "style": "Table Style Light 9", "columns": [{"header": label} for label in DATA_LABELS]},
-    )  # fmt: skip
-    grid.header(0, DATA_LABELS)
-    grid.finish(0, row, len(DATA_LABELS) - 1, freeze_cols=0, filter_=False)
+    grid.finish(0, len(lines), last_col, freeze_cols=0, filter_=False)
+
+
+def streaming_sheet(book: Workbook, name: str) -> Worksheet:
+    """A worksheet that writes each row out as soon as the next one starts.
+
+    The Data sheet holds most of the workbook's cells (two thirds with the examples, and
+    millions for a few hundred reports); kept in memory they would cost about 200 bytes
+    each. xlsxwriter's ``constant_memory`` is a workbook option and forbids tables, so it
+    is switched on for this sheet alone, and ``buffered`` lifts it while the table is
+    declared. Both use xlsxwriter attributes that are not public API; if they are missing,
+    the sheet is an ordinary one (the tests check the table and the values either way).
+    """
+    if not hasattr(book, "constant_memory") or getattr(book, "in_memory", False):
+        return book.add_worksheet(name)
+    book.constant_memory = True
+    try:
+        return book.add_worksheet(name)
+    finally:
+        book.constant_memory = False
+
+
+@contextmanager
+def buffered(sheet: Worksheet) -> Iterator[None]:
+    streaming = getattr(sheet, "constant_memory", False)
+    sheet.constant_memory = False
+    try:
+        yield
+    finally:
+        sheet.constant_memory = streaming
 
 
 #: checks about reading the text rather than about figures that do not add up
