@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from ..compare.result import Comparison
+from ..compare.result import Comparison, LongRow
 from .xlsx_reports import file_name
-from .xlsx_style import Grid, Styles
+from .xlsx_style import MAX_WIDTH, MIN_WIDTH, Grid, Styles, places
 
 TABLE_NAME = "kfcompare_data"
 DATA_LABELS = (
@@ -38,21 +39,42 @@ def data(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         )  # fmt: skip
     grid.header(0, DATA_LABELS)
     grid.apply_sizes()  # the header row's height, before the row is streamed out
-    plain = styles.text
-    for row, line in enumerate(lines, 1):
-        for col, text in enumerate((line.section, line.report, line.district, line.unit, line.kind)):
-            grid.text(row, col, text, plain)
-        grid.number(row, 5, line.year, styles.integer)
-        for col, text in enumerate((line.period, line.group, line.item, line.key, line.column, line.raw), 6):
-            grid.text(row, col, text, plain)
-        grid.number(row, 12, line.value)
-        grid.text(row, 13, line.value_unit, plain)
-        grid.text(row, 14, line.status, plain)
-        grid.text(row, 15, file_name(line.path), plain)
-        grid.number(row, 16, line.line, styles.integer)
+    write_rows(grid, lines)
     for col in (7, 8, 9):
         grid.widths[col] = min(grid.widths.get(col, 10), 45)
     grid.finish(0, len(lines), last_col, freeze_cols=0, filter_=False)
+
+
+def write_rows(grid: Grid, lines: list[LongRow]) -> None:
+    """The table's rows: the sheet's hottest loop (millions of cells for hundreds of
+    reports), so it writes through the worksheet directly and measures widths once per
+    column instead of once per cell."""
+    sheet, styles = grid.sheet, grid.styles
+    write_string, write_number, write_blank = sheet.write_string, sheet.write_number, sheet.write_blank
+    plain, integer, decimals = styles.text, styles.integer, styles.decimals
+    longest = [0] * len(DATA_LABELS)
+    for row, line in enumerate(lines, 1):
+        cells = (
+            line.section, line.report, line.district, line.unit, line.kind, line.year, line.period, line.group,
+            line.item, line.key, line.column, line.raw, line.value, line.value_unit, line.status,
+            file_name(line.path), line.line,
+        )  # fmt: skip
+        for col, cell in enumerate(cells):
+            if cell is None or cell == "":
+                write_blank(row, col, None, plain)
+            elif isinstance(cell, str):
+                write_string(row, col, cell, plain)
+                if len(cell) > longest[col]:
+                    longest[col] = len(cell)
+            elif isinstance(cell, Decimal):
+                write_number(row, col, float(cell), decimals[min(places(cell), 4)])
+                longest[col] = max(longest[col], len(str(cell)) + 2)
+            else:
+                write_number(row, col, cell, integer)
+                longest[col] = max(longest[col], len(str(cell)) + 1)
+    for col, width in enumerate(longest):
+        if width:
+            grid.widths[col] = max(grid.widths.get(col, MIN_WIDTH), min(width + 2, MAX_WIDTH))
 
 
 def streaming_sheet(book: Workbook, name: str) -> Worksheet:
