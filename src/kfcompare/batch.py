@@ -19,7 +19,7 @@ from .errors import KfcompareError, UnrecognisedFormat
 from .hookspecs import ParseOptions
 from .model import Report
 from .parsing import parse_source
-from .plugins import Registry, load_registry
+from .plugins import PluginFailure, Registry, load_registry
 from .source import read_source
 
 
@@ -55,9 +55,11 @@ def read_many(
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(tuple(disabled),)) as pool:
             outcomes = pool.map(_parse_one_in_worker, paths, per_file, [input_format] * len(paths), chunksize=4)
-            for index, (path, outcome) in enumerate(zip(paths, outcomes), 1):
+            for index, (path, (outcome, failures)) in enumerate(zip(paths, outcomes), 1):
                 _show(progress, index, len(paths), path)
                 _collect(batch, digests, path, outcome, path in optional)
+                if registry is not None:  # a plugin failing in a worker is reported like one failing here
+                    registry.failures.extend(f for f in failures if f not in registry.failures)
     else:
         registry = registry or load_registry(disabled)
         for index, (path, file_options) in enumerate(zip(paths, per_file), 1):
@@ -80,9 +82,14 @@ def _init_worker(disabled: tuple[str, ...]) -> None:
     _worker_registry = load_registry(disabled)
 
 
-def _parse_one_in_worker(path: Path, options: ParseOptions, input_format: str | None) -> Outcome:
+def _parse_one_in_worker(
+    path: Path, options: ParseOptions, input_format: str | None
+) -> tuple[Outcome, list[PluginFailure]]:
+    """Parse in a worker; the plugin failures it met travel back with the result."""
     assert _worker_registry is not None
-    return _parse_one(path, options, input_format, _worker_registry)
+    before = len(_worker_registry.failures)
+    outcome = _parse_one(path, options, input_format, _worker_registry)
+    return outcome, _worker_registry.failures[before:]
 
 
 def _parse_one(path: Path, options: ParseOptions, input_format: str | None, registry: Registry) -> Outcome:

@@ -74,7 +74,9 @@ class Registry:
 
     def fail(self, plugin: str, stage: str, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-        self.failures.append(PluginFailure(plugin, stage, text))
+        failure = PluginFailure(plugin, stage, text)
+        if failure not in self.failures:  # the same fault on every file is one report
+            self.failures.append(failure)
 
     def guarded(self, plugin: str, stage: str, call: Callable[[], Any], default: Any = None) -> Any:
         """Run a plugin's callable; on an exception record it and return ``default``."""
