@@ -181,7 +181,7 @@ def test_compare_sets_the_workbook_beside_the_text_report(workbook: Path) -> Non
     for row in result["long_table"]:
         if row["section"] == "indikator" and row["column"] == "Periodens utfall":
             outcomes[row["item"], row["path"].split("#")[0]] = row["raw"]
-    for sheet, _l, _t, _al, _a, indicators in GOALS:
+    for _sheet, _l, _t, _al, _a, indicators in GOALS:
         for _lines, name, _vlines, cells, _style in indicators:
             assert outcomes[name, str(workbook)] == cells[0]
             if all(cells):  # a fully printed row: the text format reads the same figure

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from attrs import frozen
 
 from kfcompare import Assessment, Goal, GoalLevel, Indicator, Kind, ParseWarning, Provenance, Report
 from kfcompare.values import collapse
