@@ -4,7 +4,6 @@ including text a spreadsheet would otherwise take for a formula."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from kfcompare.model import (
     Activity,
