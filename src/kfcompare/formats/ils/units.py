@@ -1,11 +1,20 @@
-"""The unit a unit-level report is about, from how its text names units.
+"""The unit a unit-level report is about, from where its text names units.
 
 Unit reports name their own unit in several shapes: 'Enheten för prevention och
-familjebehandling', a compound ('Familjeenheten', 'Vuxenenheten'), or a name defined once
-('I enheten ung fritid ingår …') and used after. They also name other units in passing
-('uppdrag från familjeenheten'), in lower case. So only capitalised uses count, with extra
-weight where a report speaks of itself: the opening of the summary and the goal titles
-('Enhetsmål: Familjeenhetens ekonomi är …').
+familjebehandling', a compound ('Familjeenheten', 'Vuxenenheten'), an adjective
+('Socialpsykiatriska enheten') or a name defined once ('I enheten ung fritid ingår …') and
+used after. They also name other units, capitalised or not, anywhere in the text
+('uppdrag från familjeenheten', 'Familjeenheten har under 2021 provat …' in another unit's
+goal). So a name is the report's own only where the report speaks of itself:
+
+- the opening of its summary, as the subject of a sentence ('Enheten för sysselsättning
+  består av …'), in 'hur och i vilken omfattning Enheten för … bidragit' or in a definition
+  ('I enheten ung fritid ingår …');
+- the start of a goal title ('Enhetsmål: Familjeenhetens ekonomi är …');
+- the caption of a budget table ('Familjeenheten Budget Utfall Avvikelse').
+
+Any other mention is in passing: it never makes the unit, and is only kept as a hint for
+the warning when the report names no unit of its own.
 """
 
 from __future__ import annotations
@@ -14,57 +23,143 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from attrs import frozen
+
+from .layout import SUMMARY_TITLE
 from .ranking import Guess, choose
 from .wording import Flat
 
-#: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)'
-_FOR = re.compile(r"\b([Ee])nheten för ([a-zåäö]+(?: (?:och|&) [a-zåäö]+)?)\b")
+#: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)',
+#: 'Enheten för ekonomiskt bistånd', 'Enheten för sociala frågor'
+_FOR = re.compile(
+    r"\b([Ee])nheten för ((?:[a-zåäö]+(?:iskt|ligt|iska|liga|ala|ella) )?[a-zåäö]+(?: (?:och|&) [a-zåäö]+)?)\b"
+)
 #: 'Familjeenheten', 'Familjeenhetens', 'Barn- och ungdomsenheten'
 _COMPOUND = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]+(?:- och [a-zåäö]+)?enhet)(?:en|ens)\b")
+#: nouns of '-en' adjectives that end like a compound unit name: 'Erfarenheten visar …'
+_NOT_UNITS = (
+    "erfarenhet",
+    "öppenhet",
+    "medvetenhet",
+    "nyfikenhet",
+    "angelägenhet",
+    "benägenhet",
+    "belägenhet",
+    "förtrogenhet",
+    "bundenhet",
+    "förmögenhet",
+    "tillgivenhet",
+    "sammanhållenhet",
+    "slutenhet",
+    "vakenhet",
+)
+#: 'Socialpsykiatriska enheten', 'Sociala enhetens': an adjective of these endings only, so
+#: 'Hela enheten' or 'Denna enheten' name nothing
+_ADJECTIVE = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]*(?:iska|ska|ala|ella)) enhet(?:en|ens)\b")
 #: 'I enheten ung fritid ingår …': a name the report defines, then uses as 'enheten ung fritid'
 _DEFINED = re.compile(r"\b[Ii] enheten ((?:[a-zåäö]+ ){0,2}[a-zåäö]+) (?:ingår|finns|består)\b")
 #: 'Enhetsmål: ' at a word start; the word start is checked apart (see _word_start), because a
 #: pattern that opens with a literal is found by a fast search and one that opens with \b is not
 _GOAL_TITLE = re.compile(r"Enhetsmål: ")
 _WORD_CHAR = re.compile(r"\w")
+#: what stands before a name that is the subject of the summary's own sentence
+_SENTENCE_END = re.compile(r"(?:[.!?:]|\b(?:hur|omfattning))\s*$")
+#: what follows a name that captions a budget table: 'Familjeenheten (tkr) Budget Utfall …'
+_CAPTION_REST = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:Budget|Utfall|Prognos)\b")
+#: how far back a sentence end is looked for before a name
+_LOOK_BACK = 12
 
-SELF_WEIGHT = 3
-PROPER_WEIGHT = 1
+
+@frozen
+class Mention:
+    start: int
+    end: int
+    #: the name as a unit is called: 'Enheten för sysselsättning', 'Familjeenheten'
+    name: str
+    #: capitalised, or a definition: the shape a report uses for a unit's name
+    proper: bool
 
 
-def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> Guess:
-    """The unit named most, and most prominently, in a unit report's flattened text.
+@frozen
+class UnitGuess:
+    """The report's own unit, from where it speaks of itself; the other units it names."""
+
+    name: str | None
+    #: the names in self-naming places, by how often, for the tie warning
+    own: Guess
+    #: capitalised names elsewhere, most named first: a hint for the warning, never the unit
+    mentioned: tuple[str, ...] = ()
+
+
+def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> UnitGuess:
+    """The unit a unit report names as its own, or None with what it names in passing.
 
     ``summary_at`` is the index, among the non-blank lines, of the summary heading; the
-    lines after it open the report.
+    ``summary_lines`` lines after it open the report.
     """
     text = flat.text
-    prominent = {m.end() for m in _GOAL_TITLE.finditer(text) if _word_start(text, m.start())}
+    titles = {m.end() for m in _GOAL_TITLE.finditer(text) if _word_start(text, m.start())}
     opening = range(flat.offset_of_index(summary_at), flat.offset_of_index(summary_at + summary_lines))
-    scores: Counter[str] = Counter()
-    for start, name, capital in _mentions(text):
-        if capital:
-            scores[name] += SELF_WEIGHT if start in prominent or start in opening else PROPER_WEIGHT
-    return choose(_merge_possessives(scores), minimum=2)
+    line_starts = set(flat.offsets)
+    own: Counter[str] = Counter()
+    passing: Counter[str] = Counter()
+    for mention in _mentions(text, opening):
+        if not mention.proper:
+            continue
+        if _names_itself(text, mention, titles, opening, line_starts):
+            own[mention.name] += 1
+        else:
+            passing[mention.name] += 1
+    every = set(own) | set(passing)
+    own, passing = _merge_possessives(own, every), _merge_possessives(passing, every)
+    guess = choose(own)
+    mentioned = tuple(name for name, _ in passing.most_common() if name not in own)
+    return UnitGuess(guess.name, guess, mentioned)
+
+
+def _names_itself(text: str, mention: Mention, titles: set[int], opening: range, line_starts: set[int]) -> bool:
+    """Whether the mention stands where a report names its own unit."""
+    at = mention.start
+    if at in titles:
+        return True
+    if at in line_starts and _CAPTION_REST.match(text, mention.end):
+        return True
+    if at not in opening:
+        return False
+    if text.startswith(("I ", "i "), at):  # a definition, 'I enheten ung fritid ingår'
+        return True
+    first = opening.start + len(SUMMARY_TITLE) + 1 if text.startswith(SUMMARY_TITLE, opening.start) else opening.start
+    return at == first or bool(_SENTENCE_END.search(text, max(opening.start, at - _LOOK_BACK), at))
 
 
 def _word_start(text: str, at: int) -> bool:
     return at == 0 or not _WORD_CHAR.match(text, at - 1)
 
 
-def _mentions(text: str) -> Iterable[tuple[int, str, bool]]:
-    """(offset, normalised name, counts) for every unit-name mention; lower case is in passing."""
+def _mentions(text: str, opening: range) -> Iterable[Mention]:
+    """Every unit-name mention; a lower-case one is in passing unless it is a definition."""
     stretches = _stretches(text)
-    for m in _scan(_FOR, text, stretches):
-        yield m.start(), f"Enheten för {m.group(2)}", m.group(1) == "E"
-    for m in _scan(_COMPOUND, text, stretches):
+    for m in _scan(_FOR, text, stretches, "nheten för "):
+        yield Mention(m.start(), m.end(), f"Enheten för {m.group(2)}", m.group(1) == "E")
+    for m in _scan(_COMPOUND, text, stretches, "enhet"):
         word = m.group(1)
-        yield m.start(), word[:1].upper() + word[1:] + "en", word[:1].isupper()
-    definitions = {m.start(1) - len("enheten "): m.group(1) for m in _scan(_DEFINED, text, stretches)}
+        if word.lower().endswith(_NOT_UNITS) or word.lower() == "egenhet":
+            continue
+        yield Mention(m.start(), m.end(), word[:1].upper() + word[1:] + "en", word[:1].isupper())
+    for m in _scan(_ADJECTIVE, text, stretches, "a enhet"):
+        word = m.group(1)
+        yield Mention(m.start(), m.end(), f"{word[:1].upper()}{word[1:]} enheten", word[:1].isupper())
+    definitions = {
+        m.start(): m.group(1)
+        for m in _scan(_DEFINED, text, stretches, " enheten ")
+        if opening.start <= m.start() < opening.stop
+    }
+    for at, defined in definitions.items():
+        yield Mention(at, at + len("I enheten ") + len(defined), f"Enheten {defined}", True)
     for defined in set(definitions.values()):
-        for m in _scan(re.compile(rf"\b([Ee])nheten {re.escape(defined)}\b"), text, stretches):
-            # the definition is the report speaking of itself, whatever its case
-            yield m.start(), f"Enheten {defined}", m.group(1) == "E" or m.start() in definitions
+        for m in _scan(re.compile(rf"\b([Ee])nheten {re.escape(defined)}\b"), text, stretches, defined):
+            if m.start() - 2 not in definitions:
+                yield Mention(m.start(), m.end(), f"Enheten {defined}", m.group(1) == "E")
 
 
 #: every unit-name pattern above matches only these characters, and always 'nhet'
@@ -82,16 +177,22 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end() + 1) for m in _NAME_STRETCH.finditer(text) if "nhet" in m.group()]
 
 
-def _scan(pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, looking only inside ``stretches``."""
+def _scan(
+    pattern: re.Pattern[str], text: str, stretches: list[tuple[int, int]], needle: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, looking only inside the ``stretches`` that hold ``needle``,
+    a piece of text every match of ``pattern`` holds (a substring test is far cheaper than
+    trying the pattern at every position)."""
     for start, end in stretches:
-        yield from pattern.finditer(text, start, end)
+        if text.find(needle, start, end) >= 0:
+            yield from pattern.finditer(text, start, end)
 
 
-def _merge_possessives(scores: Counter[str]) -> Counter[str]:
-    """'Enheten för familjebehandlings ekonomi' counts for 'Enheten för familjebehandling'."""
+def _merge_possessives(scores: Counter[str], names: set[str]) -> Counter[str]:
+    """'Enheten för familjebehandlings ekonomi' counts for 'Enheten för familjebehandling'
+    when the report also names the unit without the s."""
     merged: Counter[str] = Counter()
     for name, score in scores.items():
-        base = name[:-1] if name.endswith("s") and name[:-1] in scores else name
+        base = name[:-1] if name.endswith("s") and name[:-1] in names else name
         merged[base] += score
     return merged
