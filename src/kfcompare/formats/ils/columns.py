@@ -60,10 +60,17 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
         return Choice(kept, 0.0, True, (), f"{n} cells for {len(columns)} columns")
     if n == len(columns):
         return Choice(tuple(zip(columns, cells)), 0.0, False, (), "every column printed")
+    rules = _Rules.of(facts)
+    # what a cell is worth in a column, on its own, does not depend on the rest of the
+    # reading: computed once per (column, cell), not once per reading
+    fit = [[rules.alone.get(name, 0.0) + _cell_score(name, cell) for cell in cells] for name in columns]
     scored = []
     for combo in itertools.combinations(range(len(columns)), n):
         names = [columns[k] for k in combo]
-        scored.append((score(names, cells, facts), names))
+        total = rules.together(dict(zip(names, cells)), facts)
+        for i, k in enumerate(combo):
+            total += fit[k][i]
+        scored.append((total, names))
     scored.sort(key=lambda item: -item[0])
     best_score, best = scored[0]
     close = [names for value, names in scored[1:] if value > best_score - MARGIN]
@@ -76,39 +83,60 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
 
 
 def score(names: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> float:
-    """How well one reading fits the layout rules (higher is better)."""
+    """How well one reading fits the layout rules (higher is better).
+
+    Every rule weighs a multiple of 0.5, so the sum is exact in any order: ``assign`` adds
+    the same terms grouped differently and gets the same number.
+    """
+    rules = _Rules.of(facts)
     by_name = dict(zip(names, cells))
-    total = 1.5 * ("target" in by_name) + 0.5 * ("previous" in by_name) + _gender_score(by_name, facts)
+    total = rules.together(by_name, facts)
     for name, cell in by_name.items():
-        total += _cell_score(name, cell)
-    annual = not facts.tertial_period and not facts.period_row
-    if facts.tertial_report and annual:
-        # annual rows of a tertial report have no outcome and no forecast yet
-        total -= 5.0 * ("outcome" in by_name) + 5.0 * ("forecast" in by_name)
-    else:
-        total += (-3.0 if facts.no_outcome else 2.0) * ("outcome" in by_name)
-    total += _forecast_score(by_name, facts, annual)
-    kf_target = by_name.get("kf_target")
-    if kf_target is not None and kf_target.raw.startswith("Tas fram") and "target" not in by_name:
-        total -= 2.0  # the board sets the target, so it prints one
-    if facts.level in (GoalLevel.BOARD, GoalLevel.UNIT):
-        total -= 3.0 * ("kf_target" in by_name)
-    elif facts.level == GoalLevel.AREA:
-        total += 1.5 * ("kf_target" in by_name)
+        total += rules.alone.get(name, 0.0) + _cell_score(name, cell)
     return total
 
 
-def _forecast_score(by_name: dict[str, Cell], facts: RowFacts, annual: bool) -> float:
-    forecast = by_name.get("forecast")
-    if forecast is None:
-        return 0.0
-    if facts.tertial_period:
-        return 1.0
-    if annual:
-        return -3.0  # a year's row in an annual report: nothing left to forecast
-    outcome = by_name.get("outcome")
-    # annual reports often fill the forecast with a copy of the outcome
-    return 2.0 if outcome is not None and outcome.raw == forecast.raw else -0.5
+@frozen
+class _Rules:
+    """The layout rules under one row's facts: ``alone`` is what filling a column is worth
+    whatever else the reading fills; ``together`` weighs the columns that depend on others."""
+
+    alone: dict[str, float]
+    #: the forecast is judged by whether it copies the outcome (a report-period row of an annual report)
+    forecast_copies: bool
+
+    @classmethod
+    def of(cls, facts: RowFacts) -> _Rules:
+        annual = not facts.tertial_period and not facts.period_row
+        alone = {"target": 1.5, "previous": 0.5}
+        if facts.tertial_report and annual:
+            # annual rows of a tertial report have no outcome and no forecast yet
+            alone["outcome"], alone["forecast"] = -5.0, -5.0
+        else:
+            alone["outcome"], alone["forecast"] = (-3.0 if facts.no_outcome else 2.0), 0.0
+        if facts.tertial_period:
+            alone["forecast"] += 1.0
+        elif annual:
+            alone["forecast"] -= 3.0  # a year's row in an annual report: nothing left to forecast
+        if facts.level in (GoalLevel.BOARD, GoalLevel.UNIT):
+            alone["kf_target"] = -3.0
+        elif facts.level == GoalLevel.AREA:
+            alone["kf_target"] = 1.5
+        return cls(alone, not facts.tertial_period and not annual)
+
+    def together(self, by_name: dict[str, Cell], facts: RowFacts) -> float:
+        total = 0.0
+        if "outcome_men" in by_name or "outcome_women" in by_name:
+            total += _gender_score(by_name, facts)
+        forecast = by_name.get("forecast")
+        if forecast is not None and self.forecast_copies:
+            outcome = by_name.get("outcome")
+            # annual reports often fill the forecast with a copy of the outcome
+            total += 2.0 if outcome is not None and outcome.raw == forecast.raw else -0.5
+        kf_target = by_name.get("kf_target")
+        if kf_target is not None and "target" not in by_name and kf_target.raw.startswith("Tas fram"):
+            total -= 2.0  # the board sets the target, so it prints one
+        return total
 
 
 def _gender_score(by_name: dict[str, Cell], facts: RowFacts) -> float:
