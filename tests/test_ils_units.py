@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kfcompare import parse_text
 from kfcompare.cli import main
 from kfcompare.errors import KfcompareError
 from kfcompare.formats import ils2020
-from kfcompare.formats.ils import layout, metadata
+from kfcompare.formats.ils import layout, metadata, units
+from kfcompare.formats.ils.wording import flatten
 from kfcompare.formats.textlines import Line, numbered, strip_page_noise
 from kfcompare.hookspecs import ParseOptions
 from kfcompare.model import Origin, Report
@@ -269,3 +271,142 @@ def test_a_given_unit_answers_the_warning_that_asked_for_it() -> None:
     assert given.unit == "Familjeenheten" and given.origin("unit") is Origin.GIVEN
     assert "metadata-unit" not in {w.code for w in given.warnings}
     assert "metadata-kind" in {w.code for w in given.warnings}  # still unanswered
+
+
+# --- which unit a unit report is about: its own name, never one it mentions in passing ---
+
+
+def _unit_of(text: list[str]) -> metadata.Metadata:
+    return metadata.detect_metadata(numbered(text), "u.txt")
+
+
+def _unit_warnings(found: metadata.Metadata) -> list[str]:
+    return [w.message for w in found.warnings if w.code == "metadata-unit"]
+
+
+def test_report_whose_name_is_not_printed_is_not_given_a_unit_it_mentions() -> None:
+    text = "\n".join(read_source(EXAMPLES / BUNDLE).lines[:1778])
+    text = text.replace("Enheten för prevention och", "Vår").replace("enheten för prevention och", "vår")
+    [report] = parse_text(text, "k.txt")
+    assert report.unit is None
+    [message] = [w.message for w in report.warnings if w.code == "metadata-unit"]
+    assert "unit's name is not printed" in message and "--unit" in message
+    assert "Familjeenheten" in message  # the mention, as a hint only
+
+
+def test_a_capitalised_mention_in_passing_makes_no_unit() -> None:
+    found = _unit_of([
+        "Sammanfattande analys",
+        "Under året har verksamheten arbetat vidare med tidiga insatser.",
+        "Arbetet sker i samarbete med Vuxenenheten och med stöd från familjeenheten.",
+        "",
+        "Enhetsmål:",
+        "Barn är trygga",
+        "Vi har haft regelbundna möten med Vuxenenheten, Beställarenheten och Enheten ung fritid.",
+    ])
+    assert found.unit is None
+    [message] = _unit_warnings(found)
+    assert "not printed" in message and "Vuxenenheten" in message and "--unit" in message
+
+
+def test_a_unit_named_only_in_its_goal_titles() -> None:
+    found = _unit_of([
+        "Sammanfattande analys",
+        "Enheten har under året arbetat med att nå målen.",
+        "Uppdrag från familjeenheten och Vuxenenheten har ökat.",
+        "",
+        "Enhetsmål: Socialpsykiatriska enhetens brukare har en meningsfull sysselsättning",
+        "Vi samarbetar med Vuxenenheten.",
+    ])
+    assert (found.unit, _unit_warnings(found)) == ("Socialpsykiatriska enheten", [])
+
+
+def test_a_unit_named_only_in_its_budget_caption() -> None:
+    found = _unit_of([
+        "Sammanfattande analys",
+        "Enheten har nått sina mål.",
+        "Enhetsmål:",
+        "Barn är trygga",
+        "Uppföljning av ekonomi",
+        "Beställarenheten Budget Utfall Avvikelse",
+        "Netto (tkr) -1 000 -700 300",
+    ])
+    assert found.unit == "Beställarenheten"
+
+
+@pytest.mark.parametrize(
+    ("opening", "unit"),
+    [
+        ("I verksamhetsberättelsen redovisas hur och i vilken omfattning Enheten för ekonomiskt bistånd bidragit.",
+         "Enheten för ekonomiskt bistånd"),
+        ("Vuxenenheten har under året haft fler ärenden.", "Vuxenenheten"),
+        ("Året har varit intensivt. Beställarenheten har ansvar för biståndsbeslut.", "Beställarenheten"),
+        ("I enheten ung fritid ingår fältverksamhet och fritidsgårdar.", "Enheten ung fritid"),
+        ("Socialpsykiatriska enheten består av boenden och träfflokaler.", "Socialpsykiatriska enheten"),
+    ],
+)
+def test_the_summary_opening_names_the_unit_in_every_shape(opening: str, unit: str) -> None:
+    found = _unit_of(["Sammanfattande analys", opening, "Enhetsmål:", "Mål", "Vi samarbetar med Familjeenheten."])
+    assert (found.unit, _unit_warnings(found)) == (unit, [])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Erfarenheten från året är att samverkan med Familjeenheten fungerar.",
+        "Hela enheten har arbetat i samarbete med Familjeenheten.",
+        "Under året har vi tagit emot uppdrag från Familjeenheten.",
+        "Vi har samverkat med Vuxenenheten, Familjeenheten och Enheten för ekonomiskt bistånd.",
+    ],
+)
+def test_names_in_the_opening_that_are_not_its_subject_make_no_unit(opening: str) -> None:
+    found = _unit_of(["Sammanfattande analys", opening, "Enhetsmål:", "Mål"])
+    assert found.unit is None
+    [message] = _unit_warnings(found)
+    assert "--unit" in message and "Erfarenheten" not in message
+
+
+def test_a_report_naming_itself_as_two_units_is_flagged_even_when_one_leads() -> None:
+    found = _unit_of(["Sammanfattande analys", "Vuxenenheten och Familjeenheten har arbetat.",
+                      "Enhetsmål: Vuxenenheten ger stöd", "Enhetsmål: Familjeenheten ger stöd",
+                      "Enhetsmål: Vuxenenhetens ekonomi är hållbar"])
+    assert found.unit is None
+    [message] = _unit_warnings(found)
+    assert "unit unclear, it names itself as Vuxenenheten ×3, Familjeenheten ×1" in message and "--unit" in message
+
+
+def test_real_unit_reports_name_themselves_with_nothing_in_passing_deciding() -> None:
+    found = [units.detect_unit(flatten(lines_of(BUNDLE)[start:end])) for start, end in
+             layout.split_reports(lines_of(BUNDLE))]
+    assert [(g.name, g.own.scores[1:]) for g in found] == [
+        ("Enheten för prevention och familjebehandling", ()),
+        ("Enheten för sysselsättning", ()),
+        ("Familjeenheten", ()),
+    ]
+    assert found[0].mentioned == ("Familjeenheten",)  # 'Familjeenheten har under 2021 provat …' in a goal
+
+
+UNIT_NAMES = ["Familjeenheten", "Vuxenenheten", "Enheten för sysselsättning", "Enheten ung fritid",
+              "Beställarenheten", "Socialpsykiatriska enheten", "Barn- och ungdomsenheten", "Erfarenheten"]
+UNIT_PIECES = [*UNIT_NAMES, *(f"{n}s" for n in UNIT_NAMES), "Enhetsmål: ", "Sammanfattande analys", "I enheten ",
+               " ingår", " har", " Budget Utfall", ". ", "hur ", "omfattning ", "för ", "Enheten ", "enhet", ""]
+UNIT_LINE = st.lists(st.one_of(st.sampled_from(UNIT_PIECES), st.text(max_size=12)), max_size=8).map("".join)
+
+
+@FUZZ
+@given(st.lists(UNIT_LINE, max_size=20), st.integers(0, 25))
+def test_unit_detection_never_raises_and_names_only_what_is_printed(text: list[str], summary_at: int) -> None:
+    flat = flatten(numbered(text))
+    found = units.detect_unit(flat, summary_at)
+    if found.name is not None:
+        assert found.name.lower() in flat.text.lower()
+        assert found.name not in found.mentioned
+    metadata.detect_metadata(numbered(text), "u.txt")
+
+
+@FUZZ
+@given(st.lists(UNIT_LINE, max_size=12), st.lists(st.sampled_from(UNIT_NAMES), min_size=1, max_size=5))
+def test_mentions_in_passing_never_change_the_unit(text: list[str], others: list[str]) -> None:
+    before = units.detect_unit(flatten(numbered(text)))
+    after = units.detect_unit(flatten(numbered([*text, *(f"i samarbete med {n} och {n}s" for n in others)])))
+    assert after.name == before.name

@@ -183,8 +183,9 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         filled = [line.text for line in lines if line.text]
         guess = units.detect_unit(flat, next((i for i, t in enumerate(filled) if t == layout.SUMMARY_TITLE), 0))
         unit = guess.name
-        if unit is None and guess.own.tied:
-            warn("unit", f"unit report: unit unclear, {guess.own.tied_names} are named equally; give it with --unit")
+        if unit is None and guess.own.scores:
+            named = ", ".join(f"{name} ×{count}" for name, count in guess.own.scores)
+            warn("unit", f"unit report: unit unclear, it names itself as {named}; give it with --unit")
         elif unit is None and guess.mentioned:
             others = ", ".join(guess.mentioned[:3])
             warn(

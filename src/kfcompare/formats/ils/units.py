@@ -34,6 +34,9 @@ from .wording import Flat
 _FOR = re.compile(
     r"\b([Ee])nheten för ((?:[a-zåäö]+(?:iskt|ligt|iska|liga|ala|ella) )?[a-zåäö]+(?: (?:och|&) [a-zåäö]+)?)\b"
 )
+#: the genitive s of 'Enheten för familjebehandlings ekonomi', 'Enheten för arbete och välfärds'; not
+#: the s of a word that ends in one ('kris', 'analys', 'kurs', 'process', 'fokus')
+_POSSESSIVE = re.compile(r"(?<=[^iyrsu])s$")
 #: 'Familjeenheten', 'Familjeenhetens', 'Barn- och ungdomsenheten'
 _COMPOUND = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]+(?:- och [a-zåäö]+)?enhet)(?:en|ens)\b")
 #: nouns of '-en' adjectives that end like a compound unit name: 'Erfarenheten visar …'
@@ -85,7 +88,7 @@ class UnitGuess:
     """The report's own unit, from where it speaks of itself; the other units it names."""
 
     name: str | None
-    #: the names in self-naming places, by how often, for the tie warning
+    #: the names in self-naming places, most first; more than one leaves the unit unclear
     own: Guess
     #: capitalised names elsewhere, most named first: a hint for the warning, never the unit
     mentioned: tuple[str, ...] = ()
@@ -93,6 +96,8 @@ class UnitGuess:
 
 def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> UnitGuess:
     """The unit a unit report names as its own, or None with what it names in passing.
+
+    Only one name may stand where the report speaks of itself: two leave it unclear.
 
     ``summary_at`` is the index, among the non-blank lines, of the summary heading; the
     ``summary_lines`` lines after it open the report.
@@ -110,11 +115,10 @@ def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> Unit
             own[mention.name] += 1
         else:
             passing[mention.name] += 1
-    every = set(own) | set(passing)
-    own, passing = _merge_possessives(own, every), _merge_possessives(passing, every)
     guess = choose(own)
     mentioned = tuple(name for name, _ in passing.most_common() if name not in own)
-    return UnitGuess(guess.name, guess, mentioned)
+    # a report that speaks of itself under two names is unclear, however the count falls
+    return UnitGuess(guess.name if len(guess.scores) == 1 else None, guess, mentioned)
 
 
 def _names_itself(text: str, mention: Mention, titles: set[int], opening: range, line_starts: set[int]) -> bool:
@@ -140,7 +144,8 @@ def _mentions(text: str, opening: range) -> Iterable[Mention]:
     """Every unit-name mention; a lower-case one is in passing unless it is a definition."""
     stretches = _stretches(text)
     for m in _scan(_FOR, text, stretches, "nheten för "):
-        yield Mention(m.start(), m.end(), f"Enheten för {m.group(2)}", m.group(1) == "E")
+        name = _POSSESSIVE.sub("", m.group(2))
+        yield Mention(m.start(), m.end(), f"Enheten för {name}", m.group(1) == "E")
     for m in _scan(_COMPOUND, text, stretches, "enhet"):
         word = m.group(1)
         if word.lower().endswith(_NOT_UNITS) or word.lower() == "egenhet":
@@ -186,13 +191,3 @@ def _scan(
     for start, end in stretches:
         if text.find(needle, start, end) >= 0:
             yield from pattern.finditer(text, start, end)
-
-
-def _merge_possessives(scores: Counter[str], names: set[str]) -> Counter[str]:
-    """'Enheten för familjebehandlings ekonomi' counts for 'Enheten för familjebehandling'
-    when the report also names the unit without the s."""
-    merged: Counter[str] = Counter()
-    for name, score in scores.items():
-        base = name[:-1] if name.endswith("s") and name[:-1] in names else name
-        merged[base] += score
-    return merged
