@@ -24,6 +24,7 @@ from .economy_cells import (
     choose,
     is_number_token,
     judged,
+    new_part,
     partitions,
     readings,
     relation_for,
@@ -74,6 +75,7 @@ def parse_economy(lines: Sequence[Line], path: str) -> tuple[list[BudgetTable], 
 
     Any slice of lines is accepted; lines that make no table are prose and are skipped.
     """
+    new_part()
     tables: list[BudgetTable] = []
     warnings: list[ParseWarning] = []
     i, consumed, tkr = 0, 0, False

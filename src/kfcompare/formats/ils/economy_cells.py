@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ...model import Value
 from ...values import parse_value
@@ -29,6 +29,13 @@ _GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 MAX_COLUMNS = 12
 MAX_TOKENS = 48
 MAX_READINGS = 256
+
+
+def new_part() -> None:
+    """Forget the cached readings of the last economy part: a report's parse never depends on
+    what was parsed before it, and a benchmark that repeats one file measures a cold cache."""
+    _partitions.cache_clear()
+    _number.cache_clear()
 
 
 def is_number_token(token: str) -> bool:
@@ -58,27 +65,39 @@ def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[st
     three digits; a signed token always starts a number, a decimal comma ends one. In a
     ``decimal`` table every number carries a decimal comma.
     """
-    if not tokens or len(tokens) > MAX_TOKENS or not all(is_number_token(t) for t in tokens):
-        return []
-    ends = [_number_ends(tokens, start, decimal) for start in range(len(tokens))]
+    return list(_partitions(tuple(tokens), decimal, most))
 
-    @functools.cache
+
+@functools.lru_cache(maxsize=4096)
+def _partitions(tokens: tuple[str, ...], decimal: bool, most: int) -> tuple[tuple[str, ...], ...]:
+    # cached: a row line is read as a row, as a wrapped label and again for its readings,
+    # and the headerless-table probe reads the same lines from every caption candidate
+    if not tokens or len(tokens) > MAX_TOKENS or not all(is_number_token(t) for t in tokens):
+        return ()
+    ends = [_number_ends(tokens, start, decimal) for start in range(len(tokens))]
+    memo: dict[tuple[int, int], tuple[tuple[str, ...], ...]] = {}
+
     def suffixes(start: int, left: int) -> tuple[tuple[str, ...], ...]:
         # memoised on (position, numbers still allowed): the readings never blow up
         if start == len(tokens):
             return ((),)
         if left == 0:
             return ()
+        if (start, left) in memo:
+            return memo[start, left]
         out: list[tuple[str, ...]] = []
         for end in ends[start]:
             number = " ".join(tokens[start:end])
             for rest in suffixes(end, left - 1):
                 out.append((number, *rest))
                 if len(out) >= MAX_READINGS:
-                    return tuple(out)
-        return tuple(out)
+                    break
+            if len(out) >= MAX_READINGS:
+                break
+        memo[start, left] = tuple(out)
+        return memo[start, left]
 
-    return list(suffixes(0, most))
+    return suffixes(0, most)
 
 
 def _number_ends(tokens: Sequence[str], start: int, decimal: bool) -> list[int]:
@@ -157,14 +176,17 @@ class Reading:
     cells: tuple[str | None, ...]
     numbers: tuple[Decimal | None, ...]
     holds: bool | None = None
+    #: how many cells are printed, which columns are empty, and the sum of the printed
+    #: columns' indexes: computed once, since every reading is ranked twice
+    filled: int = field(init=False, eq=False, repr=False)
+    empty: frozenset[int] = field(init=False, eq=False, repr=False)
+    rightmost: int = field(init=False, eq=False, repr=False)
 
-    @property
-    def filled(self) -> int:
-        return sum(cell is not None for cell in self.cells)
-
-    @property
-    def empty(self) -> frozenset[int]:
-        return frozenset(i for i, cell in enumerate(self.cells) if cell is None)
+    def __attrs_post_init__(self) -> None:
+        printed = [i for i, cell in enumerate(self.cells) if cell is not None]
+        object.__setattr__(self, "filled", len(printed))
+        object.__setattr__(self, "empty", frozenset(range(len(self.cells))).difference(printed))
+        object.__setattr__(self, "rightmost", sum(printed))
 
 
 def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relation | None) -> list[Reading]:
@@ -179,7 +201,7 @@ def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relatio
     full = [p for p in found if len(p) == width]
     out = []
     for raws in full or found:
-        numbers = [parse_value(raw).number for raw in raws]
+        numbers = [_number(raw) for raw in raws]
         for slots in itertools.combinations(range(width), len(raws)):
             cells: list[str | None] = [None] * width
             values: list[Decimal | None] = [None] * width
@@ -190,6 +212,12 @@ def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relatio
             if len(out) >= MAX_READINGS * 8:
                 return out
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(raw: str) -> Decimal | None:
+    # the same printed numbers recur in every reading of a row and in the row's rereadings
+    return parse_value(raw).number
 
 
 def judged(options: Sequence[Reading], relation: Relation | None) -> list[Reading]:
@@ -208,8 +236,7 @@ def rank(reading: Reading, width: int, consensus: frozenset[int]) -> tuple[tuple
     """
     complete = reading.filled == width
     agreed = len(reading.empty & consensus) - len(reading.empty - consensus)
-    rightmost = sum(i for i, cell in enumerate(reading.cells) if cell is not None)
-    return (complete, reading.holds is True, reading.filled, agreed), rightmost
+    return (complete, reading.holds is True, reading.filled, agreed), reading.rightmost
 
 
 def choose(options: Sequence[Reading], width: int, consensus: frozenset[int]) -> tuple[Reading, list[Reading]]:

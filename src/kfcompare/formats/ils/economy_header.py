@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ..textlines import Line, join_wrapped
-from .economy_cells import MAX_COLUMNS, is_number_token
+from .economy_cells import MAX_COLUMNS
 
 #: words that start a column name
 _COLUMN_WORDS = frozenset(
@@ -40,6 +40,9 @@ _COUNT_STUB = re.compile(r"^(?P<stub>Antal \w+)\s+(?P<rest>\S.*)$")
 #: 'Resultatenhetens namn': the stub of a table whose rows are named units
 _NAME_STUB = re.compile(r"^\S+ namn$")
 _SENTENCE = re.compile(r"\.(?:\s|$)")
+_INNER_SENTENCE = re.compile(r"\.\s")
+#: a white-space-delimited token with a decimal comma: NUMBER_TOKEN with the comma required
+_DECIMAL_TOKEN = re.compile(r"(?<!\S)[-\u2212\u2013+]?\d+,\d+(?!\S)")
 _MAX_CELL_WORDS = 12
 
 
@@ -83,7 +86,17 @@ def _paragraph(lines: Sequence[Line], i: int) -> int:
 
 
 def _has_decimal(line: Line) -> bool:
-    return any("," in t and is_number_token(t) for t in line.text.split())
+    # one search instead of testing every token: the header probe runs this on every line
+    return "," in line.text and _DECIMAL_TOKEN.search(line.text) is not None
+
+
+def _holds_sentence(block: Sequence[Line]) -> bool:
+    """A sentence end the joined block is sure to keep: '. ' inside a line, or '.' at its end.
+
+    A shortcut for the prose that makes up most of an economy part: header_at runs on every
+    line, and joining each line's rest of paragraph only to find a sentence in it is costly.
+    """
+    return block[-1].text.endswith(".") or any(_INNER_SENTENCE.search(line.text) for line in block)
 
 
 def next_text(lines: Sequence[Line], i: int) -> int:
@@ -102,6 +115,8 @@ def header_at(lines: Sequence[Line], i: int) -> Header | None:
     if i >= len(lines) or lines[i].blank or _has_decimal(lines[i]):
         return None
     end = _paragraph(lines, i)
+    if _holds_sentence(lines[i:end]):
+        return None
     text = join_wrapped([line.raw for line in lines[i:end]])
     if _SENTENCE.search(text):
         return None
