@@ -15,7 +15,7 @@ from attrs import define, field
 
 from ...model import Activity, Provenance
 from ..textlines import Line, join_wrapped
-from .scan import Context, is_activity_header, is_structural, join_paragraphs, read_prose
+from .scan import Context, join_paragraphs, read_prose
 
 DATES_RE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})(?:\s+(Avvikelse))?\s*$")
 
@@ -53,7 +53,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
         if j >= len(lines):
             break
         line = lines[j]
-        if is_activity_header(line):
+        if ctx.kinds[j] == "activities":
             after_header = True
             j += 1
             continue
@@ -61,7 +61,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
             taken, j = read_prose(ctx, j + 1, lambda k: _starts_row(ctx, k))
             drafts[-1].analysis_lines.extend(taken)
             continue
-        if is_structural(line):
+        if ctx.structural(j):
             break
         match = DATES_RE.search(line.raw)
         if match:

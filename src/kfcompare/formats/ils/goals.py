@@ -17,13 +17,10 @@ from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
 from ..textlines import Line, join_wrapped
 from . import activities, indicators
 from .scan import (
+    HEADINGS,
     MARKER_LEVELS,
     Context,
     assessment,
-    heading,
-    is_activity_header,
-    is_indicator_header,
-    is_structural,
     join_paragraphs,
     looks_double_spaced,
     marker,
@@ -95,37 +92,38 @@ def parse_goals(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[Pars
     text_field: str | None = None
     warned_stray = False
     i = 0
+    kinds = ctx.kinds
     while i < len(lines):
         line = lines[i]
+        kind = kinds[i]
         goal = stack[-1] if stack else None
-        if line.blank:
+        if kind == "blank":
             if goal is not None and text_field is not None:
                 goal.texts.setdefault(text_field, []).append(line)
             i += 1
             continue
-        found = marker(line)
-        if found:
-            draft, i = _read_goal(ctx, i, found)
+        if kind == "marker":
+            draft, i = _read_goal(ctx, i)
             _attach(ctx, draft, roots, stack)
             text_field = "analysis" if draft.level == GoalLevel.KF else None
             continue
-        name = heading(line)
-        if name is not None and goal is not None:
+        if kind == "heading" and goal is not None:
+            name = HEADINGS[line.text]
             if goal.texts.get(name):
                 goal.texts[name].append(Line(line.no, ""))
             text_field = name
             goal.last_line = line.no
             i += 1
             continue
-        if is_indicator_header(line) or is_activity_header(line):
+        if kind in ("indicators", "activities"):
             level = goal.level if goal else None
-            if is_indicator_header(line):
+            if kind == "indicators":
                 items, i = indicators.read_table(ctx, i, level)
             else:
                 items, i = activities.read_table(ctx, i)
             if goal is None:
                 ctx.warn("table before the first goal marker; dropped", line.no)
-            elif is_indicator_header(line):
+            elif kind == "indicators":
                 goal.indicators.extend(items)
             else:
                 goal.activities.extend(items)
@@ -146,17 +144,19 @@ def parse_goals(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[Pars
     return [root.freeze(path) for root in roots], ctx.warnings
 
 
-def _read_goal(ctx: Context, i: int, found: re.Match[str]) -> tuple[_GoalDraft, int]:
+def _read_goal(ctx: Context, i: int) -> tuple[_GoalDraft, int]:
     """A goal's marker, number, wrapped title and assessment line; returns the index after."""
     lines = ctx.lines
     line = lines[i]
+    found = marker(line)
+    assert found is not None, "called on a line of kind 'marker'"
     level = MARKER_LEVELS[found.group("marker")]
     start = line.raw.find(found.group("marker")) + len(found.group("marker")) + 1
     parts = [Line(line.no, line.raw[start:])] if found.group("rest").strip() else []
     j = i + 1
     while len(parts) < _TITLE_MAX_LINES:
         k = _title_line_at(ctx, j)
-        if k is None or is_structural(lines[k]) or assessment(lines[k]):
+        if k is None or ctx.structural(k) or assessment(lines[k]):
             break
         if parts and _title_ended(parts[-1], lines[k], ctx.double_spaced):
             break

@@ -16,7 +16,7 @@ from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
 from ..textlines import Line, join_wrapped
 from .cells import KNOWN_UNIT, Cell, SplitRow, Stream, ends_with_period, split_cells, starts_with_value
 from .columns import RowFacts, assign
-from .scan import Context, is_indicator_header, is_structural, join_paragraphs, read_prose
+from .scan import Context, join_paragraphs, read_prose
 
 #: header cells, matched on the header text with all white space removed
 _HEADER_CELLS = (
@@ -104,6 +104,12 @@ class RawRow:
 
 def probe_row(ctx: Context, i: int) -> RawRow | None:
     """The row starting at ``i`` if a name and value blocks ending in a Period are there."""
+    if i not in ctx.probes:
+        ctx.probes[i] = _probe_row(ctx, i)
+    return ctx.probes[i]  # type: ignore[return-value]
+
+
+def _probe_row(ctx: Context, i: int) -> RawRow | None:
     lines = ctx.lines
     end = ctx.block_end(i)
     block = lines[i:end]
@@ -118,7 +124,7 @@ def probe_row(ctx: Context, i: int) -> RawRow | None:
         if len(value_blocks) >= _MAX_VALUE_BLOCKS:
             return None
         k = ctx.next_nonblank(j)
-        if k >= len(lines) or is_structural(lines[k]):
+        if k >= len(lines) or ctx.structural(k):
             return None
         j = ctx.block_end(k)
         if any(len(line.text) > _CELL_LINE_MAX for line in lines[k:j]):
@@ -139,7 +145,7 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
     """
     for _ in range(_MAX_NAME_BLOCKS - 1):
         k = ctx.next_nonblank(j)
-        if k >= len(ctx.lines) or is_structural(ctx.lines[k]):
+        if k >= len(ctx.lines) or ctx.structural(k):
             break
         end = ctx.block_end(k)
         block = ctx.lines[k:end]
@@ -205,7 +211,7 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
         if j >= len(lines):
             break
         line = lines[j]
-        if is_indicator_header(line):
+        if ctx.kinds[j] == "indicators":
             header = read_header(ctx, j)
             j = header.end
             after_header = True
@@ -214,7 +220,7 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
             j = _read_analysis(ctx, j + 1, drafts[-1])
             in_analysis = True
             continue
-        if is_structural(line):
+        if ctx.structural(j):
             break
         row = probe_row(ctx, j)
         if row is not None:

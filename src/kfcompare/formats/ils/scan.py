@@ -25,8 +25,6 @@ MARKER_LEVELS = {
     "Enhetsmål": GoalLevel.UNIT,
 }
 HEADINGS = {"Beskrivning": "description", "Förväntat resultat": "expected_result", "Analys": "analysis"}
-INDICATOR_HEADER_RE = re.compile(r"^Indikator\s+Periodens\b")
-ACTIVITY_HEADER_RE = re.compile(r"^Aktivitet\s+Startdatum\s+Slutdatum\b")
 ASSESSMENT_RE = re.compile(r"^(?:Uppfylls (helt|delvis|inte)|(Ingen))$")
 
 #: body prose is set at most ~104 characters wide, table prose (row analyses) wider
@@ -37,30 +35,33 @@ def marker(line: Line) -> re.Match[str] | None:
     return MARKER_RE.match(line.text)
 
 
-def heading(line: Line) -> str | None:
-    """The model field a text heading opens ('Analys' -> 'analysis'), or None."""
-    return HEADINGS.get(line.text)
-
-
-def is_indicator_header(line: Line) -> bool:
-    return bool(INDICATOR_HEADER_RE.match(line.text))
-
-
-def is_activity_header(line: Line) -> bool:
-    return bool(ACTIVITY_HEADER_RE.match(line.text))
-
-
-#: what marker(), is_indicator_header() and is_activity_header() accept, as one pattern:
-#: is_structural runs on nearly every line of a goal part
-_STRUCTURAL_RE = re.compile(
-    r"(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):"
-    r"|Indikator\s+Periodens\b|Aktivitet\s+Startdatum\s+Slutdatum\b"
+#: what marker(), the indicator header and the activity header accept, as one pattern whose
+#: matching group names the line's kind
+_KIND_RE = re.compile(
+    r"(?P<marker>(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):)"
+    r"|(?P<indicators>Indikator\s+Periodens\b)|(?P<activities>Aktivitet\s+Startdatum\s+Slutdatum\b)"
 )
+#: the kinds of line that end any running text, cell or table row
+STRUCTURAL = frozenset({"marker", "heading", "indicators", "activities"})
 
 
-def is_structural(line: Line) -> bool:
-    """A line that ends any running text, cell or table row."""
-    return line.text in HEADINGS or _STRUCTURAL_RE.match(line.text) is not None
+def classify(lines: Sequence[Line]) -> list[str]:
+    """Each line's kind: 'blank', 'text', or a structural kind (see STRUCTURAL).
+
+    Found once per goal part: the readers step through blocks and ask about the same lines
+    many times over, and one list look-up is far cheaper than matching again.
+    """
+    kinds = []
+    for line in lines:
+        text = line.text
+        if not text:
+            kinds.append("blank")
+        elif text in HEADINGS:
+            kinds.append("heading")
+        else:
+            match = _KIND_RE.match(text)
+            kinds.append(match.lastgroup if match else "text")  # type: ignore[arg-type]
+    return kinds
 
 
 def assessment(line: Line) -> Assessment | None:
@@ -93,18 +94,32 @@ class Context:
     double_spaced: bool = False
     tertial: bool = False
     warnings: list[ParseWarning] = field(factory=list)
+    #: each line's kind (see classify)
+    kinds: list[str] = field(init=False)
+    #: what the table readers found probing a line as a row start, by index: a row after an
+    #: analysis is probed by the analysis reader first and by the table reader again
+    probes: dict[int, object] = field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.kinds = classify(self.lines)
 
     def warn(self, message: str, line: int | None, code: str = "goals") -> None:
         self.warnings.append(ParseWarning(message, line=line, path=self.path, code=code))
 
+    def structural(self, i: int) -> bool:
+        """Line ``i`` ends any running text, cell or table row."""
+        return self.kinds[i] in STRUCTURAL
+
     def next_nonblank(self, i: int) -> int:
-        while i < len(self.lines) and not self.lines[i].text:
+        kinds = self.kinds
+        while i < len(kinds) and kinds[i] == "blank":
             i += 1
         return i
 
     def block_end(self, i: int) -> int:
         """End (exclusive) of the run of non-blank, non-structural lines starting at ``i``."""
-        while i < len(self.lines) and self.lines[i].text and not is_structural(self.lines[i]):
+        kinds = self.kinds
+        while i < len(kinds) and kinds[i] == "text":
             i += 1
         return i
 
@@ -143,7 +158,7 @@ def read_prose(ctx: Context, j: int, starts_row: Callable[[int], bool]) -> tuple
     taken: list[Line] = []
     while True:
         k = ctx.next_nonblank(j)
-        if k >= len(lines) or is_structural(lines[k]) or (taken and starts_row(k)):
+        if k >= len(lines) or ctx.structural(k) or (taken and starts_row(k)):
             return taken, j
         end = ctx.block_end(k)
         if taken:
