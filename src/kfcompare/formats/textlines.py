@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 
 from attrs import field, frozen
 
+from ..values import collapse
+
 
 @frozen
 class Line:
@@ -66,16 +68,14 @@ def join_wrapped(parts: Sequence[str]) -> str:
     the next ('Andel barn som lever i ' + 'familjer'): join with one space. A break inside a
     word shows no space on either side ('Faststäl' + 'ls 2020'): join with none.
     """
-    out = ""
+    pieces: list[str] = []
     prev_raw = ""
     for part in parts:
-        if not part.strip():
+        piece = part.strip()
+        if not piece:
             continue
-        if not out:
-            out = part.strip()
-        elif prev_raw[-1:].isspace() or part[:1].isspace():
-            out = out + " " + part.strip()
-        else:
-            out = out + part.strip()
+        if pieces and (prev_raw[-1:].isspace() or part[:1].isspace()):
+            pieces.append(" ")
+        pieces.append(piece)
         prev_raw = part
-    return " ".join(out.split())  # white space collapsed and trimmed
+    return collapse("".join(pieces))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from ...values import collapse
 from ..textlines import Line
 
 
@@ -35,14 +36,16 @@ class Flat:
 
 
 def flatten(lines: Sequence[Line]) -> Flat:
+    """The non-blank lines' text, each with its runs of white space made one space."""
     parts: list[str] = []
     offsets: list[int] = []
     numbers: list[int] = []
     at = 0
     for line in lines:
-        text = " ".join(line.text.split())  # white space collapsed, as re.sub(r"\s+", " ") would
+        text = line.text
         if not text:
             continue
+        text = collapse(text)  # cheap where there is nothing to collapse, as on most lines
         # a name wrapped at its hyphen joins without the space: 'Hägersten-' + 'Liljeholmen'
         if parts and parts[-1].endswith("-") and text[:1].isupper():
             parts[-1] = parts[-1] + text
