@@ -44,17 +44,22 @@ def score(source: Source) -> float:
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
     lines = strip_page_noise(numbered(source.lines))
-    ranges = layout.split_reports(lines)
+    kinds = layout.classify(lines)  # once for the file: splitting, parts and truncation read it
+    ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
-    return [_parse_report(source.path, lines[start:end], meta) for (start, end), meta in zip(ranges, metas)]
+    return [
+        _parse_report(source.path, lines[start:end], kinds[start:end], meta)
+        for (start, end), meta in zip(ranges, metas)
+    ]
 
 
-def _parse_report(path: str, lines: Sequence, meta: metadata.Metadata) -> Report:
+def _parse_report(path: str, lines: Sequence, kinds: Sequence[str | None], meta: metadata.Metadata) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
     goal_tree: list = []
     budget: list = []
     sections: list[Section] = []
-    for part in layout.report_parts(lines, path):
+    parts = layout.report_parts(lines, path, kinds)
+    for part in parts:
         chunk = lines[part.start : part.end]
         if part.kind == "goals":
             found, problems = goals.parse_goals(chunk, path)
@@ -66,7 +71,7 @@ def _parse_report(path: str, lines: Sequence, meta: metadata.Metadata) -> Report
             warnings.extend(problems)
         else:
             sections.append(layout.section_of(part, chunk, path))
-    warnings.extend(layout.truncation_warnings(lines, path))
+    warnings.extend(layout.truncation_warnings(lines, path, parts, kinds))
     first = lines[0].no if lines else 1
     last = lines[-1].no if lines else 1
     return Report(

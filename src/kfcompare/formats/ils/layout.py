@@ -21,18 +21,19 @@ from ..textlines import Line, join_wrapped
 SUMMARY_TITLE = "Sammanfattande analys"
 GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
 
-_SUMMARY = re.compile(r"^Sammanfattande analys$")
-_GOALS = re.compile(r"^Uppföljning av Kommunfullmäktiges inriktningsmål$")
-#: a goal opens with one of these; a report without the goals heading starts its goal part here
-GOAL_MARKER = re.compile(r"^(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):")
-_ECONOMY = re.compile(r"^Uppföljning av ekonomi$")
-#: headings of the closing text sections, exactly as a line ('Övrigt avfall som …' is prose)
-_CLOSING = re.compile(r"^(?:Investeringar|Medel för lokaländamål|Övrigt|Systematiskt kvalitetsarbete)$")
-#: a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
-_PANDEMIC = re.compile(
-    r"^(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?(?:pandemin?|covid[- ]?19)"
-    r"|Covid[- ]?(?:19)?:? ?konsekvenser):?$",
-    re.IGNORECASE,
+#: the line kinds the layout reads, as one pattern matched once per line (see classify):
+#: the group that matches names the kind
+_KIND = re.compile(
+    r"(?P<summary>Sammanfattande analys$)"
+    r"|(?P<goals>Uppföljning av Kommunfullmäktiges inriktningsmål$)"
+    # a goal opens with one of these; a report without the goals heading starts its goal part here
+    r"|(?P<marker>(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):)"
+    r"|(?P<economy>Uppföljning av ekonomi$)"
+    # headings of the closing text sections, exactly as a line ('Övrigt avfall som …' is prose)
+    r"|(?P<closing>(?:Investeringar|Medel för lokaländamål|Övrigt|Systematiskt kvalitetsarbete)$)"
+    # a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
+    r"|(?P<pandemic>(?i:(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?"
+    r"(?:pandemin?|covid[- ]?19)|Covid[- ]?(?:19)?:? ?konsekvenser):?$))"
 )
 #: the header line that makes 'Investeringar' a table caption of the economy part
 _TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
@@ -49,67 +50,90 @@ class Part:
     end: int  # exclusive
 
 
-def split_reports(lines: Sequence[Line]) -> list[tuple[int, int]]:
+def classify(lines: Sequence[Line]) -> list[str | None]:
+    """Each line's layout kind ('summary', 'goals', 'marker', 'economy', 'closing',
+    'pandemic') or None: one match per line, found once and read by every step below."""
+    kinds: list[str | None] = []
+    for line in lines:
+        match = _KIND.match(line.text)
+        kinds.append(match.lastgroup if match else None)
+    return kinds
+
+
+def split_reports(lines: Sequence[Line], kinds: Sequence[str | None] | None = None) -> list[tuple[int, int]]:
     """Index ranges [start, end) of the reports in a file, in order, without gaps or overlap.
 
     Every 'Sammanfattande analys' that follows a complete goal part starts a new report;
     one that does not (a quoted heading, a report without goals) stays where it is. Text
     before the first report's summary belongs to it unless it holds goals of its own.
+    ``kinds`` is ``classify(lines)`` when the caller has it.
     """
     if not lines:
         return []
+    kinds = classify(lines) if kinds is None else kinds
     starts = [0]
-    for i, line in enumerate(lines):
-        if i and _SUMMARY.match(line.text) and _has_goals(lines[starts[-1] : i]):
+    last_goal = -1  # the last goals heading or goal marker so far
+    for i, kind in enumerate(kinds):
+        if i and kind == "summary" and last_goal >= starts[-1]:
             starts.append(i)
+        elif kind in ("goals", "marker"):
+            last_goal = i
     return list(zip(starts, [*starts[1:], len(lines)]))
 
 
-def _has_goals(lines: Sequence[Line]) -> bool:
-    return any(_GOALS.match(line.text) or GOAL_MARKER.match(line.text) for line in lines)
+def report_parts(lines: Sequence[Line], path: str, kinds: Sequence[str | None] | None = None) -> list[Part]:
+    """The parts of one report, in order; every line belongs to at most one part.
 
-
-def report_parts(lines: Sequence[Line], path: str) -> list[Part]:
-    """The parts of one report, in order; every line belongs to at most one part."""
-    texts = [line.text for line in lines]
-    goals_at = _first(texts, _GOALS)
+    ``kinds`` is ``classify(lines)`` when the caller has it.
+    """
+    kinds = classify(lines) if kinds is None else kinds
+    goals_at = _first(kinds, "goals")
     if goals_at is None:
-        goals_at = _first(texts, GOAL_MARKER)
-    last_goal = max((i for i, t in enumerate(texts) if GOAL_MARKER.match(t)), default=goals_at)
+        goals_at = _first(kinds, "marker")
+    last_goal = _last(kinds, "marker")
+    if last_goal is None:
+        last_goal = goals_at
     marks: list[tuple[int, str, str]] = []
-    summary_at = _first(texts[: goals_at if goals_at is not None else len(texts)], _SUMMARY)
+    summary_at = _first(kinds[: goals_at if goals_at is not None else len(kinds)], "summary")
     if summary_at is not None:
         marks.append((summary_at, "summary", SUMMARY_TITLE))
     if goals_at is not None:
-        marks.append((goals_at, "goals", texts[goals_at] if _GOALS.match(texts[goals_at]) else GOALS_TITLE))
+        marks.append((goals_at, "goals", lines[goals_at].text if kinds[goals_at] == "goals" else GOALS_TITLE))
     tail_from = max(i for i in (summary_at, goals_at, last_goal, -1) if i is not None) + 1
-    marks.extend(_closing_marks(texts, tail_from))
+    marks.extend(_closing_marks([line.text for line in lines], kinds, tail_from))
     ends = [start for start, _, _ in marks[1:]] + [len(lines)]
     return [Part(kind, title, start, end) for (start, kind, title), end in zip(marks, ends)]
 
 
-def _closing_marks(texts: Sequence[str], start: int) -> list[tuple[int, str, str]]:
+def _closing_marks(texts: Sequence[str], kinds: Sequence[str | None], start: int) -> list[tuple[int, str, str]]:
     """The economy part and the closing sections, from ``start`` (after the last goal marker)."""
     marks: list[tuple[int, str, str]] = []
     state = ""
     for i in range(start, len(texts)):
+        kind = kinds[i]
+        if kind is None:
+            continue
         text = texts[i]
-        if _ECONOMY.match(text) and state != "economy":
+        if kind == "economy" and state != "economy":
             marks.append((i, "economy", text))
             state = "economy"
-        elif _CLOSING.match(text):
+        elif kind == "closing":
             if state == "economy" and text == "Investeringar" and _TABLE_HEADER.search(_next_text(texts, i)):
                 continue  # the investment table's caption, inside the economy part
             marks.append((i, "section", text))
             state = "section"
-        elif _PANDEMIC.match(text) and state == "economy":
+        elif kind == "pandemic" and state == "economy":
             marks.append((i, "section", text.rstrip(":").strip()))
             state = "section"
     return marks
 
 
-def _first(texts: Sequence[str], pattern: re.Pattern[str]) -> int | None:
-    return next((i for i, text in enumerate(texts) if pattern.match(text)), None)
+def _first(kinds: Sequence[str | None], kind: str) -> int | None:
+    return next((i for i, k in enumerate(kinds) if k == kind), None)
+
+
+def _last(kinds: Sequence[str | None], kind: str) -> int | None:
+    return next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] == kind), None)
 
 
 def _next_text(texts: Sequence[str], i: int) -> str:
@@ -151,13 +175,20 @@ def _ends_paragraph(line: Line) -> bool:
     return len(text) <= 50 and not _WRAPS_ON.search(text)
 
 
-def truncation_warnings(lines: Sequence[Line], path: str) -> list[ParseWarning]:
-    """A report that stops inside its goal part or mid-sentence was cut off; say where."""
+def truncation_warnings(
+    lines: Sequence[Line], path: str, parts: Sequence[Part] | None = None, kinds: Sequence[str | None] | None = None
+) -> list[ParseWarning]:
+    """A report that stops inside its goal part or mid-sentence was cut off; say where.
+
+    ``parts`` and ``kinds`` are ``report_parts(lines)`` and ``classify(lines)`` when the
+    caller has them.
+    """
     filled = [line for line in lines if not line.blank]
     if not filled:
         return []
     last = filled[-1]
-    parts = report_parts(lines, path)
+    kinds = classify(lines) if kinds is None else kinds
+    parts = report_parts(lines, path, kinds) if parts is None else parts
     last_part = parts[-1] if parts else None
     heading = last_part is not None and lines[last_part.start].no == last.no
     mid_sentence = not heading and _looks_cut(last)
@@ -166,7 +197,7 @@ def truncation_warnings(lines: Sequence[Line], path: str) -> list[ParseWarning]:
         return []
     where = f"in '{last_part.title}'" if last_part else "in its text"
     if in_goals:
-        goal = _last_goal_heading(lines)
+        goal = _last_goal_heading(lines, kinds)
         where = f"in the goal part, after {goal}" if goal else where
     how = "mid-sentence" if mid_sentence else "before its economy part and closing sections"
     return [
@@ -179,9 +210,9 @@ def truncation_warnings(lines: Sequence[Line], path: str) -> list[ParseWarning]:
     ]
 
 
-def _last_goal_heading(lines: Sequence[Line]) -> str | None:
+def _last_goal_heading(lines: Sequence[Line], kinds: Sequence[str | None]) -> str | None:
     """'Nämndmål: 1.5.4 …' (line n): the last goal marker with the title line after it."""
-    at = max((i for i, line in enumerate(lines) if GOAL_MARKER.match(line.text)), default=None)
+    at = _last(kinds, "marker")
     if at is None:
         return None
     heading = lines[at].text
