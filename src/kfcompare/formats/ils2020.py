@@ -9,6 +9,7 @@ from ..hookspecs import InputFormat, ParseOptions, hookimpl
 from ..model import Kind, ParseWarning, Provenance, Report, Section
 from ..source import Source
 from .ils import economy, goals, layout, metadata
+from .ils.kinds import classify
 from .textlines import numbered, strip_page_noise
 
 NAME = "ils2020"
@@ -44,7 +45,7 @@ def score(source: Source) -> float:
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
     lines = strip_page_noise(numbered(source.lines))
-    kinds = layout.classify(lines)  # once for the file: splitting, parts and truncation read it
+    kinds = classify(lines)  # once for the file: splitting, parts, goals and truncation read it
     ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
     return [
@@ -53,7 +54,7 @@ def parse(source: Source, options: ParseOptions) -> list[Report]:
     ]
 
 
-def _parse_report(path: str, lines: Sequence, kinds: Sequence[str | None], meta: metadata.Metadata) -> Report:
+def _parse_report(path: str, lines: Sequence, kinds: Sequence[str], meta: metadata.Metadata) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
     goal_tree: list = []
     budget: list = []
@@ -62,7 +63,7 @@ def _parse_report(path: str, lines: Sequence, kinds: Sequence[str | None], meta:
     for part in parts:
         chunk = lines[part.start : part.end]
         if part.kind == "goals":
-            found, problems = goals.parse_goals(chunk, path)
+            found, problems = goals.parse_goals(chunk, path, kinds[part.start : part.end])
             goal_tree.extend(found)
             warnings.extend(problems)
         elif part.kind == "economy":

@@ -16,8 +16,8 @@ from attrs import define, field
 from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
 from ..textlines import Line, join_wrapped
 from . import activities, indicators
+from .kinds import HEADINGS
 from .scan import (
-    HEADINGS,
     MARKER_LEVELS,
     Context,
     assessment,
@@ -78,14 +78,18 @@ class _GoalDraft:
         )
 
 
-def parse_goals(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[ParseWarning]]:
-    """The inriktningsmål found in ``lines`` with everything below them."""
+def parse_goals(
+    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None
+) -> tuple[list[Goal], list[ParseWarning]]:
+    """The inriktningsmål found in ``lines`` with everything below them; ``kinds`` is
+    ``kinds.classify(lines)`` when the caller has it."""
     lines = list(lines)
     ctx = Context(
         path,
         lines,
         double_spaced=looks_double_spaced(lines),
         tertial=bool(_TERTIAL_PERIOD.search(" ".join(line.text for line in lines))),
+        kinds=kinds or [],
     )
     roots: list[_GoalDraft] = []
     stack: list[_GoalDraft] = []

@@ -17,24 +17,11 @@ from attrs import frozen
 
 from ...model import ParseWarning, Provenance, Section
 from ..textlines import Line, join_wrapped
+from .kinds import classify
 
 SUMMARY_TITLE = "Sammanfattande analys"
 GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
 
-#: the line kinds the layout reads, as one pattern matched once per line (see classify):
-#: the group that matches names the kind
-_KIND = re.compile(
-    r"(?P<summary>Sammanfattande analys$)"
-    r"|(?P<goals>Uppföljning av Kommunfullmäktiges inriktningsmål$)"
-    # a goal opens with one of these; a report without the goals heading starts its goal part here
-    r"|(?P<marker>(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):)"
-    r"|(?P<economy>Uppföljning av ekonomi$)"
-    # headings of the closing text sections, exactly as a line ('Övrigt avfall som …' is prose)
-    r"|(?P<closing>(?:Investeringar|Medel för lokaländamål|Övrigt|Systematiskt kvalitetsarbete)$)"
-    # a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
-    r"|(?P<pandemic>(?i:(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?"
-    r"(?:pandemin?|covid[- ]?19)|Covid[- ]?(?:19)?:? ?konsekvenser):?$))"
-)
 #: the header line that makes 'Investeringar' a table caption of the economy part
 _TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
 _PARAGRAPH_END = re.compile(r"[.!?:]$")
@@ -50,17 +37,7 @@ class Part:
     end: int  # exclusive
 
 
-def classify(lines: Sequence[Line]) -> list[str | None]:
-    """Each line's layout kind ('summary', 'goals', 'marker', 'economy', 'closing',
-    'pandemic') or None: one match per line, found once and read by every step below."""
-    kinds: list[str | None] = []
-    for line in lines:
-        match = _KIND.match(line.text)
-        kinds.append(match.lastgroup if match else None)
-    return kinds
-
-
-def split_reports(lines: Sequence[Line], kinds: Sequence[str | None] | None = None) -> list[tuple[int, int]]:
+def split_reports(lines: Sequence[Line], kinds: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Index ranges [start, end) of the reports in a file, in order, without gaps or overlap.
 
     Every 'Sammanfattande analys' that follows a complete goal part starts a new report;
@@ -81,7 +58,7 @@ def split_reports(lines: Sequence[Line], kinds: Sequence[str | None] | None = No
     return list(zip(starts, [*starts[1:], len(lines)]))
 
 
-def report_parts(lines: Sequence[Line], path: str, kinds: Sequence[str | None] | None = None) -> list[Part]:
+def report_parts(lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None) -> list[Part]:
     """The parts of one report, in order; every line belongs to at most one part.
 
     ``kinds`` is ``classify(lines)`` when the caller has it.
@@ -105,14 +82,12 @@ def report_parts(lines: Sequence[Line], path: str, kinds: Sequence[str | None] |
     return [Part(kind, title, start, end) for (start, kind, title), end in zip(marks, ends)]
 
 
-def _closing_marks(texts: Sequence[str], kinds: Sequence[str | None], start: int) -> list[tuple[int, str, str]]:
+def _closing_marks(texts: Sequence[str], kinds: Sequence[str], start: int) -> list[tuple[int, str, str]]:
     """The economy part and the closing sections, from ``start`` (after the last goal marker)."""
     marks: list[tuple[int, str, str]] = []
     state = ""
     for i in range(start, len(texts)):
         kind = kinds[i]
-        if kind is None:
-            continue
         text = texts[i]
         if kind == "economy" and state != "economy":
             marks.append((i, "economy", text))
@@ -128,11 +103,11 @@ def _closing_marks(texts: Sequence[str], kinds: Sequence[str | None], start: int
     return marks
 
 
-def _first(kinds: Sequence[str | None], kind: str) -> int | None:
+def _first(kinds: Sequence[str], kind: str) -> int | None:
     return next((i for i, k in enumerate(kinds) if k == kind), None)
 
 
-def _last(kinds: Sequence[str | None], kind: str) -> int | None:
+def _last(kinds: Sequence[str], kind: str) -> int | None:
     return next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] == kind), None)
 
 
@@ -176,7 +151,7 @@ def _ends_paragraph(line: Line) -> bool:
 
 
 def truncation_warnings(
-    lines: Sequence[Line], path: str, parts: Sequence[Part] | None = None, kinds: Sequence[str | None] | None = None
+    lines: Sequence[Line], path: str, parts: Sequence[Part] | None = None, kinds: Sequence[str] | None = None
 ) -> list[ParseWarning]:
     """A report that stops inside its goal part or mid-sentence was cut off; say where.
 
@@ -210,7 +185,7 @@ def truncation_warnings(
     ]
 
 
-def _last_goal_heading(lines: Sequence[Line], kinds: Sequence[str | None]) -> str | None:
+def _last_goal_heading(lines: Sequence[Line], kinds: Sequence[str]) -> str | None:
     """'Nämndmål: 1.5.4 …' (line n): the last goal marker with the title line after it."""
     at = _last(kinds, "marker")
     if at is None:

@@ -14,6 +14,7 @@ from attrs import define, field, frozen
 
 from ...model import Assessment, GoalLevel, ParseWarning
 from ..textlines import Line, join_wrapped
+from .kinds import HEADINGS, STRUCTURAL, TEXT, classify
 
 MARKER_RE = re.compile(
     r"^(?P<marker>KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):\s*(?P<rest>.*)$"
@@ -24,7 +25,6 @@ MARKER_LEVELS = {
     "Nämndmål": GoalLevel.BOARD,
     "Enhetsmål": GoalLevel.UNIT,
 }
-HEADINGS = {"Beskrivning": "description", "Förväntat resultat": "expected_result", "Analys": "analysis"}
 ASSESSMENT_RE = re.compile(r"^(?:Uppfylls (helt|delvis|inte)|(Ingen))$")
 
 #: body prose is set at most ~104 characters wide, table prose (row analyses) wider
@@ -33,35 +33,6 @@ TABLE_PROSE_WIDTH = 105
 
 def marker(line: Line) -> re.Match[str] | None:
     return MARKER_RE.match(line.text)
-
-
-#: what marker(), the indicator header and the activity header accept, as one pattern whose
-#: matching group names the line's kind
-_KIND_RE = re.compile(
-    r"(?P<marker>(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):)"
-    r"|(?P<indicators>Indikator\s+Periodens\b)|(?P<activities>Aktivitet\s+Startdatum\s+Slutdatum\b)"
-)
-#: the kinds of line that end any running text, cell or table row
-STRUCTURAL = frozenset({"marker", "heading", "indicators", "activities"})
-
-
-def classify(lines: Sequence[Line]) -> list[str]:
-    """Each line's kind: 'blank', 'text', or a structural kind (see STRUCTURAL).
-
-    Found once per goal part: the readers step through blocks and ask about the same lines
-    many times over, and one list look-up is far cheaper than matching again.
-    """
-    kinds = []
-    for line in lines:
-        text = line.text
-        if not text:
-            kinds.append("blank")
-        elif text in HEADINGS:
-            kinds.append("heading")
-        else:
-            match = _KIND_RE.match(text)
-            kinds.append(match.lastgroup if match else "text")  # type: ignore[arg-type]
-    return kinds
 
 
 def assessment(line: Line) -> Assessment | None:
@@ -94,14 +65,15 @@ class Context:
     double_spaced: bool = False
     tertial: bool = False
     warnings: list[ParseWarning] = field(factory=list)
-    #: each line's kind (see classify)
-    kinds: list[str] = field(init=False)
+    #: each line's kind (see kinds.classify); found here when the caller has not
+    kinds: Sequence[str] = field(factory=list)
     #: what the table readers found probing a line as a row start, by index: a row after an
     #: analysis is probed by the analysis reader first and by the table reader again
     probes: dict[int, object] = field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
-        self.kinds = classify(self.lines)
+        if not self.kinds:
+            self.kinds = classify(self.lines)
 
     def warn(self, message: str, line: int | None, code: str = "goals") -> None:
         self.warnings.append(ParseWarning(message, line=line, path=self.path, code=code))
@@ -119,7 +91,7 @@ class Context:
     def block_end(self, i: int) -> int:
         """End (exclusive) of the run of non-blank, non-structural lines starting at ``i``."""
         kinds = self.kinds
-        while i < len(kinds) and kinds[i] == "text":
+        while i < len(kinds) and kinds[i] in TEXT:
             i += 1
         return i
 
