@@ -9,6 +9,7 @@ close the row is flagged "ambiguous-columns" with the other readings as alternat
 from __future__ import annotations
 
 import itertools
+from operator import getitem
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -22,6 +23,9 @@ NARROW = frozenset({"outcome_women", "previous"})
 TARGETS = frozenset({"target", "kf_target"})
 #: a reading this close to the best one is a real alternative
 MARGIN = 1.0
+#: the most _Rules.together adds to a reading: a gender pair that sums up (2) and a
+#: forecast that copies the outcome (2)
+MOST_TOGETHER = 4.0
 MAX_ALTERNATIVES = 3
 
 
@@ -61,19 +65,26 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
     if n == len(columns):
         return Choice(tuple(zip(columns, cells)), 0.0, False, (), "every column printed")
     rules = _Rules.of(facts)
-    # what a cell is worth in a column, on its own, does not depend on the rest of the
-    # reading: computed once per (column, cell), not once per reading
-    fit = [[rules.alone.get(name, 0.0) + _cell_score(name, cell) for cell in cells] for name in columns]
-    scored = []
-    for combo in itertools.combinations(range(len(columns)), n):
-        names = [columns[k] for k in combo]
-        total = rules.together(dict(zip(names, cells)), facts)
-        for i, k in enumerate(combo):
-            total += fit[k][i]
-        scored.append((total, names))
-    scored.sort(key=lambda item: -item[0])
-    best_score, best = scored[0]
-    close = [names for value, names in scored[1:] if value > best_score - MARGIN]
+    # what a cell is worth in a column on its own does not depend on the rest of the
+    # reading: computed once per (cell, column); fit[i][k] is cell i in column k
+    fit = [[rules.alone.get(name, 0.0) + _cell_score(name, cell) for name in columns] for cell in cells]
+    combos = list(itertools.combinations(range(len(columns)), n))
+    own = [sum(map(getitem, fit, combo)) for combo in combos]  # fit[i][combo[i]] summed
+    # together() adds at most MOST_TOGETHER, so a reading whose own part is that far below
+    # a full score already found cannot be the best nor within MARGIN of it: it is not scored
+    scored: list[tuple[float, int]] = []
+    floor = float("-inf")
+    for index in sorted(range(len(combos)), key=own.__getitem__, reverse=True):
+        if own[index] + MOST_TOGETHER <= floor - MARGIN:
+            break
+        names = [columns[k] for k in combos[index]]
+        total = own[index] + rules.together(dict(zip(names, cells)), facts)
+        scored.append((total, index))
+        floor = max(floor, total)
+    scored.sort(key=lambda item: (-item[0], item[1]))  # ties in enumeration order, as before
+    best_score, best_index = scored[0]
+    best = [columns[k] for k in combos[best_index]]
+    close = [[columns[k] for k in combos[index]] for value, index in scored[1:] if value > best_score - MARGIN]
     alternatives = tuple(
         ColumnAssignment(tuple((name, cell.value) for name, cell in zip(names, cells)), reason="scores close")
         for names in close[:MAX_ALTERNATIVES]
@@ -125,6 +136,7 @@ class _Rules:
         return cls(alone, not facts.tertial_period and not annual)
 
     def together(self, by_name: dict[str, Cell], facts: RowFacts) -> float:
+        """The weights of columns that depend on each other: never more than MOST_TOGETHER."""
         total = 0.0
         if "outcome_men" in by_name or "outcome_women" in by_name:
             total += _gender_score(by_name, facts)
