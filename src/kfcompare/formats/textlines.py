@@ -48,10 +48,6 @@ PAGE_NOISE = (
 _ANY_PAGE_NOISE = re.compile("|".join(f"(?:{p.pattern})" for p in PAGE_NOISE))
 
 
-def is_page_noise(raw: str) -> bool:
-    return _is_noise_text(raw.strip())
-
-
 def _is_noise_text(text: str) -> bool:
     return bool(text) and _ANY_PAGE_NOISE.match(text) is not None
 

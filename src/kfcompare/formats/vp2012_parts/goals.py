@@ -83,7 +83,13 @@ def blocks(lines: Sequence[Line]) -> list[Block]:
     return found
 
 
+#: the first letters of every marker and table header: most lines are ruled out by one test
+_MARK_INITIALS = frozenset("KNFB")
+
+
 def _classify(text: str) -> tuple[str | None, TableSpec | None]:
+    if text[:1] not in _MARK_INITIALS:
+        return None, None
     if KF_MARK.match(text):
         return "kf", None
     if AREA_MARK.match(text):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
-from ..textlines import Line, is_page_noise, numbered
+from ..textlines import PAGE_NOISE, Line
 
 #: stands for an empty first cell (a leading space or a double space before the values)
 EMPTY = "\ue000"
@@ -27,6 +27,8 @@ COMMENT_MARK = re.compile(r"^Kommentar:$")
 
 _SID = re.compile(r"^SID \d+ \(\d+\)$")
 _DOC_FOOTER = re.compile(r"^\d+\. .*\.doc$")
+#: page noise of every extract and the 2012 document footer, as one pattern
+_NOISE = re.compile("|".join(f"(?:{p.pattern})" for p in (*PAGE_NOISE, _DOC_FOOTER)))
 _CAPS = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ \-]+$")
 _BLANKS = re.compile(r"[ \t]+")
 _GAP = re.compile(r" {2,}")
@@ -37,17 +39,19 @@ _HEADER_REACH = 20
 def clean_lines(lines: Sequence[str]) -> list[Line]:
     """Numbered lines without empty lines and page-header blocks.
 
-    Lines that hold only spaces are kept: tables use them as row separators.
+    Lines that hold only spaces are kept: tables use them as row separators. Decided on the
+    stripped texts, so that only the lines kept (about half: every text line is followed by
+    an empty one) become Line objects.
     """
-    rows = numbered(lines)
-    noise = {i for i, line in enumerate(rows) if is_page_noise(line.raw) or _DOC_FOOTER.match(line.text)}
-    for i, line in enumerate(rows):
-        if _SID.match(line.text):
+    texts = [raw.strip() for raw in lines]
+    noise = {i for i, text in enumerate(texts) if _NOISE.match(text)}
+    for i, text in enumerate(texts):
+        if text.startswith("SID ") and _SID.match(text):
             noise.add(i)
             for j in range(max(0, i - _HEADER_REACH), i):
-                if _CAPS.match(rows[j].text):
+                if _CAPS.match(texts[j]):
                     noise.add(j)
-    return [line for i, line in enumerate(rows) if line.raw != "" and i not in noise]
+    return [Line(i + 1, raw) for i, raw in enumerate(lines) if raw != "" and i not in noise]
 
 
 @frozen
@@ -96,7 +100,8 @@ def join(lines: Sequence[Line], starts_value: Callable[[str], bool] | None = Non
             continue
         if starts_value is not None:
             text = _mark_inner_gap(text, starts_value)
-        text = _BLANKS.sub(" ", text)
+        if "\t" in text or "  " in text:
+            text = _BLANKS.sub(" ", text)  # runs of blanks; a text with none stays as it is
         leading_gap = starts_value is not None and line.raw[:1].isspace() and starts_value(text)
         if not out:
             sep = f"{EMPTY} " if leading_gap else ""
