@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from attrs import frozen
 
@@ -60,6 +61,7 @@ _NAMES = "|".join(re.escape(d.name) for d in sorted(DISTRICTS, key=lambda d: -le
 #: lookbehind alone made every position of the text a full attempt
 _INITIALS = "".join(sorted({d.name[0] for d in DISTRICTS}))
 _MENTION = re.compile(rf"(?=[{_INITIALS}])(?<![\w-])({_NAMES})(s?)(?![\w-])")
+_NAME = re.compile(_NAMES)
 _BOARD = re.compile(
     r"\s(?:stadsdelsnämnd|stadsdelsförvaltning|stadsdelsområde|stadsdelsnämndsområde|budget)\b(?!er)"
 )
@@ -79,7 +81,7 @@ BARE_WEIGHT = 1
 def weigh_mentions(text: str) -> Counter[str]:
     """Each district's weight in ``text``: board phrases, bare names, nothing in passing."""
     weights: Counter[str] = Counter()
-    for match in _MENTION.finditer(text):
+    for match in _mentions(text):
         before = text[max(0, match.start() - 40) : match.start()]
         after = text[match.start(2) : match.end() + 60]
         if _PASSING_BEFORE.search(before) or _PASSING_AFTER.match(after):
@@ -87,6 +89,24 @@ def weigh_mentions(text: str) -> Counter[str]:
         board = _BOARD.match(text, match.end())
         weights[match.group(1)] += BOARD_WEIGHT if board else BARE_WEIGHT
     return weights
+
+
+def _mentions(text: str) -> Iterator[re.Match[str]]:
+    """``_MENTION.finditer(text)``, tried only where a name stands.
+
+    A bare alternation of the names is found far faster than the pattern with its
+    lookarounds, which the regex engine attempts at every position; no name is a prefix of
+    another, so where the full pattern fails, the scan goes on from the next character
+    exactly as finditer would.
+    """
+    pos = 0
+    while (name := _NAME.search(text, pos)) is not None:
+        match = _MENTION.match(text, name.start())
+        if match is None:
+            pos = name.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def detect_district(text: str, year: int | None) -> tuple[Guess, tuple[str, ...]]:
