@@ -16,7 +16,7 @@ from attrs import define, field
 from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
 from ..textlines import Line, join_wrapped
 from . import activities, indicators
-from .kinds import HEADINGS
+from .kinds import HEADINGS, STRUCTURAL
 from .scan import (
     MARKER_LEVELS,
     Context,
@@ -101,9 +101,10 @@ def parse_goals(
         line = lines[i]
         kind = kinds[i]
         goal = stack[-1] if stack else None
+        if goal is not None and text_field is not None and kind not in STRUCTURAL:
+            i = _extend_text(ctx, i, goal, text_field)
+            continue
         if kind == "blank":
-            if goal is not None and text_field is not None:
-                goal.texts.setdefault(text_field, []).append(line)
             i += 1
             continue
         if kind == "marker":
@@ -146,6 +147,22 @@ def parse_goals(
         goal.last_line = line.no
         i += 1
     return [root.freeze(path) for root in roots], ctx.warnings
+
+
+def _extend_text(ctx: Context, i: int, goal: _GoalDraft, text_field: str) -> int:
+    """The run of text and blank lines from ``i`` to the next structural line, all of it
+    the open text of ``goal``; returns the index after the run."""
+    kinds = ctx.kinds
+    end = i
+    while end < len(kinds) and kinds[end] not in STRUCTURAL:
+        end += 1
+    goal.texts.setdefault(text_field, []).extend(ctx.lines[i:end])
+    last = end - 1
+    while last >= i and kinds[last] == "blank":
+        last -= 1
+    if last >= i:
+        goal.last_line = ctx.lines[last].no
+    return end
 
 
 def _read_goal(ctx: Context, i: int) -> tuple[_GoalDraft, int]:
