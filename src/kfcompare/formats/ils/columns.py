@@ -67,7 +67,11 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
     rules = _Rules.of(facts)
     # what a cell is worth in a column on its own does not depend on the rest of the
     # reading: computed once per (cell, column); fit[i][k] is cell i in column k
-    fit = [[rules.alone.get(name, 0.0) + _cell_score(name, cell) for name in columns] for cell in cells]
+    alone = [rules.alone.get(name, 0.0) for name in columns]
+    fit = []
+    for cell in cells:
+        elsewhere, by_column = _cell_fit(cell)
+        fit.append([weight + by_column.get(name, elsewhere) for weight, name in zip(alone, columns)])
     combos = list(itertools.combinations(range(len(columns)), n))
     own = [sum(map(getitem, fit, combo)) for combo in combos]  # fit[i][combo[i]] summed
     # together() adds at most MOST_TOGETHER, so a reading whose own part is that far below
@@ -178,20 +182,32 @@ def _gender_score(by_name: dict[str, Cell], facts: RowFacts) -> float:
 
 
 def _cell_score(name: str, cell: Cell) -> float:
+    elsewhere, by_column = _cell_fit(cell)
+    return by_column.get(name, elsewhere)
+
+
+_NEUTRAL: tuple[float, dict[str, float]] = (0.0, {})
+
+
+def _cell_fit(cell: Cell) -> tuple[float, dict[str, float]]:
+    """How a cell fits the columns: the score in the columns named, and elsewhere.
+
+    Found once per cell, so that scoring a row's readings is look-ups, not rules.
+    """
     raw = cell.raw
     if cell.kind == "text":
         if raw.startswith(("Ny indikator", "Inget utfall")):
-            return 5.0 if name == "previous" else -8.0
+            return -8.0, {"previous": 5.0}
         if raw.startswith("Tas fram"):
-            return 4.0 if name == "kf_target" else 1.0 if name == "target" else -6.0
-        return 2.0 if name in TARGETS else -6.0
+            return -6.0, {"kf_target": 4.0, "target": 1.0}
+        return -6.0, dict.fromkeys(TARGETS, 2.0)
     if cell.kind != "number":
-        return 0.0
+        return _NEUTRAL
     if cell.broken_word and len(raw) <= 16:
         # '12,7 barn/a' + 'vd.': a short value broken inside a word sat in a narrow column
-        return 3.0 if name in NARROW else -4.0
+        return -4.0, dict.fromkeys(NARROW, 3.0)
     if len(raw) >= 6 and cell.value.unit == "%":
         if cell.wrapped:
-            return 3.0 if name in NARROW else -4.0
-        return -3.0 if name in NARROW else 0.0
-    return 0.0
+            return -4.0, dict.fromkeys(NARROW, 3.0)
+        return 0.0, dict.fromkeys(NARROW, -3.0)
+    return _NEUTRAL
