@@ -45,7 +45,8 @@ def flatten(lines: Sequence[Line]) -> Flat:
         text = line.text
         if not text:
             continue
-        text = collapse(text)  # cheap where there is nothing to collapse, as on most lines
+        if "  " in text or not text.isprintable():  # a stripped line needs collapsing only then
+            text = collapse(text)
         # a name wrapped at its hyphen joins without the space: 'Hägersten-' + 'Liljeholmen'
         if parts and parts[-1].endswith("-") and text[:1].isupper():
             parts[-1] = parts[-1] + text
