@@ -158,10 +158,9 @@ def truncation_warnings(
     ``parts`` and ``kinds`` are ``report_parts(lines)`` and ``classify(lines)`` when the
     caller has them.
     """
-    filled = [line for line in lines if not line.blank]
-    if not filled:
+    last = next((line for line in reversed(lines) if line.text), None)
+    if last is None:
         return []
-    last = filled[-1]
     kinds = classify(lines) if kinds is None else kinds
     parts = report_parts(lines, path, kinds) if parts is None else parts
     last_part = parts[-1] if parts else None
