@@ -9,9 +9,9 @@ close the row is flagged "ambiguous-columns" with the other readings as alternat
 from __future__ import annotations
 
 import itertools
-from operator import getitem
 from collections.abc import Sequence
 from decimal import Decimal
+from operator import getitem
 
 from attrs import frozen
 

@@ -14,7 +14,7 @@ from attrs import define, field, frozen
 
 from ...model import Assessment, GoalLevel, ParseWarning
 from ..textlines import Line, join_wrapped
-from .kinds import HEADINGS, STRUCTURAL, TEXT, classify
+from .kinds import STRUCTURAL, TEXT, classify
 
 MARKER_RE = re.compile(
     r"^(?P<marker>KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):\s*(?P<rest>.*)$"
