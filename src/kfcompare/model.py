@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -227,9 +228,10 @@ class Origin(str, enum.Enum):
     MISSING = "missing"
 
 
-def _origins(value: object) -> tuple[tuple[str, Origin], ...]:
-    items = value.items() if isinstance(value, dict) else value
-    return tuple(sorted((str(k), Origin(v)) for k, v in items))  # type: ignore[union-attr]
+def _origins(value: Mapping[str, str] | Iterable[Sequence[str]]) -> tuple[tuple[str, Origin], ...]:
+    """A mapping (name to origin) or (name, origin) pairs, as a sorted tuple of pairs."""
+    items: Iterable[Sequence[str]] = value.items() if isinstance(value, dict) else value
+    return tuple(sorted((str(k), Origin(v)) for k, v in items))
 
 
 @frozen
@@ -276,5 +278,5 @@ class Report:
             who = f"{who} / {self.unit}"
         return f"{who} {self.period or ''}".strip()
 
-    def evolve(self, **changes: object) -> Report:
+    def evolve(self, **changes: Any) -> Report:
         return attrs.evolve(self, **changes)

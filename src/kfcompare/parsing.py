@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def score_formats(source: Source, registry: Registry) -> list[tuple[str, float]]
     """Every format's score for a source, best first; a failing scorer counts as 0."""
     scores = []
     for fmt in registry.formats.values():
-        score = registry.guarded(fmt.plugin, f"score ({fmt.name})", lambda f=fmt: f.score(source), 0.0)
+        score = registry.guarded(fmt.plugin, f"score ({fmt.name})", functools.partial(fmt.score, source), 0.0)
         if isinstance(score, bool) or not isinstance(score, (int, float)) or score != score:  # NaN or garbage
             registry.fail(fmt.plugin, f"score ({fmt.name})", f"returned {score!r}, expected a number")
             score = 0.0
@@ -129,12 +130,10 @@ def parse_text(text: str, path: str = "<text>", options: ParseOptions | None = N
 
 
 def _with_source_warnings(report: Report, source: Source, fmt: InputFormat) -> Report:
-    changes: dict[str, object] = {}
-    if source.warnings:
-        changes["warnings"] = source.warnings + report.warnings
-    if report.format != fmt.name:
-        changes["format"] = fmt.name
-    return attrs.evolve(report, **changes) if changes else report
+    if not source.warnings and report.format == fmt.name:
+        return report
+    warnings = source.warnings + report.warnings if source.warnings else report.warnings
+    return attrs.evolve(report, warnings=warnings, format=fmt.name)
 
 
 def apply_options(report: Report, options: ParseOptions) -> Report:
@@ -143,32 +142,38 @@ def apply_options(report: Report, options: ParseOptions) -> Report:
     for name in ("district", "unit", "year"):
         if getattr(report, name) is not None and origins[name] is Origin.MISSING:
             origins[name] = Origin.DETECTED
-    changes: dict[str, object] = {}
+    district, unit, year, kind, period = report.district, report.unit, report.year, report.kind, report.period
     if options.district:
-        changes["district"] = options.district
+        district = options.district
         origins["district"] = Origin.GIVEN
     if options.unit:
-        changes["unit"] = options.unit
+        unit = options.unit
         origins["unit"] = Origin.GIVEN
     if options.year:
-        changes["year"] = options.year
+        year = options.year
         origins["year"] = Origin.GIVEN
     if options.kind:
-        changes["kind"] = Kind(options.kind.upper())
+        kind = Kind(options.kind.upper())
         origins["kind"] = Origin.GIVEN
     elif report.kind is not None and origins["kind"] is Origin.MISSING:
         origins["kind"] = Origin.DETECTED
-    if {"kind", "year"} & changes.keys() or report.period is None:
-        kind = changes.get("kind", report.kind)
-        year = changes.get("year", report.year)
-        if kind is not None and year is not None:
-            changes["period"] = f"{kind.value} {year}"  # type: ignore[union-attr]
-    changes["metadata_origin"] = origins
+    if (options.year or options.kind or report.period is None) and kind is not None and year is not None:
+        period = f"{kind.value} {year}"
+    warnings = report.warnings
     given = {f"metadata-{name}" for name, origin in origins.items() if origin is Origin.GIVEN}
     if given:
         # a warning that asked for --unit (or --district …) is answered once the user gave it
-        changes["warnings"] = tuple(w for w in report.warnings if w.code not in given)
-    return attrs.evolve(report, **changes)
+        warnings = tuple(w for w in report.warnings if w.code not in given)
+    return attrs.evolve(
+        report,
+        district=district,
+        unit=unit,
+        year=year,
+        kind=kind,
+        period=period,
+        metadata_origin=origins,
+        warnings=warnings,
+    )
 
 
 def report_files(paths: Iterable[str | Path]) -> list[Path]:

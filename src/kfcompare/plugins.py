@@ -13,6 +13,7 @@ is reported with the plugin's name while one found mid-parse would look like kfc
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -114,7 +115,7 @@ def load_registry(
         short = module_name.rsplit(".", 1)[-1]
         if short in disabled or module_name in disabled:
             continue
-        plugin = registry.guarded(short, "import", lambda m=module_name: importlib.import_module(m))
+        plugin = registry.guarded(short, "import", functools.partial(importlib.import_module, module_name))
         if plugin is not None:
             _register(registry, short, plugin, PluginInfo(short, "built-in", module_name))
 

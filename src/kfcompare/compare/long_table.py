@@ -60,13 +60,13 @@ def long_rows(comparison: Comparison) -> Iterator[LongRow]:
         for table in report.budget:
             headers = value_columns(table)
             for budget_row in table.rows:
-                for index, value in enumerate(budget_row.values):
-                    if value is None:
+                for index, amount in enumerate(budget_row.values):
+                    if amount is None:
                         continue
                     column = headers[index] if index < len(headers) else f"kolumn {index + 1}"
                     label = ("varav " if budget_row.sub_row and not budget_row.label.lower().startswith("varav") else "") + budget_row.label
                     yield _row(
                         report, "budget", table.caption.strip(), label, name_key(budget_row.label), column,
-                        value if value.unit else Value(value.raw, value.number, table.unit, value.line),
+                        amount if amount.unit else Value(amount.raw, amount.number, table.unit, amount.line),
                         None, budget_row.provenance.first_line,
                     )  # fmt: skip

@@ -17,7 +17,7 @@ def summary(comparison: Comparison, destination: str) -> str:
     rows = []
     for index, report in enumerate(comparison.reports):
         assessed = Counter(g.assessment.value for g in report.walk_goals() if g.assessment is not None)
-        statuses = Counter(row.cells[index].status for row in comparison.indicator_rows if row.cells[index])
+        statuses = Counter(cell.status for cell in (row.cells[index] for row in comparison.indicator_rows) if cell)
         rows.append(
             [
                 shorten(report.label, 34),

@@ -71,7 +71,7 @@ def _indicator_table(comparison: Comparison) -> str:
 
 
 def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
-    lines = []
+    lines: list[list[str]] = []
     name = shorten(row.name, 30) + ("*" if row.matched_by == "alias" else "")
     for letter, cell in zip(names, row.cells):
         if cell is None:

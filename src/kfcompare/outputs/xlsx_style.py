@@ -170,7 +170,7 @@ class Grid:
         if fmt is None and len(text) + 2 > self.limits.get(col, MAX_WIDTH):
             fmt = self.styles.wrap
         self.sheet.write_string(row, col, text, fmt or self.styles.text)
-        if fmt is not None and getattr(fmt, "text_wrap", 0):
+        if fmt is not None and getattr(fmt, "text_wrap", False):
             self.wrapping.append((row, col, text))
         elif fit:
             self._fit(col, text)

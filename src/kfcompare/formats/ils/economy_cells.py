@@ -134,7 +134,7 @@ class Relation:
     def holds(self, cells: Sequence[Decimal | None]) -> bool | None:
         """True or False when every needed cell is there, None when it cannot be evaluated."""
         budget, deviation = cells[self.budget], cells[self.deviation]
-        present = [cells[i] for i in self.reference if cells[i] is not None]
+        present = [cell for cell in (cells[i] for i in self.reference) if cell is not None]
         if budget is None or deviation is None or not present:
             return None
         adjustment = cells[self.adjustment] if self.adjustment is not None else None

@@ -123,15 +123,15 @@ def parse_goals(
         if kind in ("indicators", "activities"):
             level = goal.level if goal else None
             if kind == "indicators":
-                items, i = indicators.read_table(ctx, i, level)
+                indicator_items, i = indicators.read_table(ctx, i, level)
+                if goal is not None:
+                    goal.indicators.extend(indicator_items)
             else:
-                items, i = activities.read_table(ctx, i)
+                activity_items, i = activities.read_table(ctx, i)
+                if goal is not None:
+                    goal.activities.extend(activity_items)
             if goal is None:
                 ctx.warn("table before the first goal marker; dropped", line.no)
-            elif kind == "indicators":
-                goal.indicators.extend(items)
-            else:
-                goal.activities.extend(items)
             text_field = None
             continue
         if goal is None:

@@ -72,7 +72,7 @@ def read_header(ctx: Context, i: int) -> Header:
     columns = _header_columns(squashed)
     if not columns:
         ctx.warn("indicator header not understood; default columns used", lines[i].no)
-        columns = INDICATOR_COLUMNS
+        columns = list(INDICATOR_COLUMNS)
     label = _PREVIOUS_LABEL.search(joined)
     previous_label = " ".join(label.group(1).split()) if label else None
     exact = lines[last].raw[-1:].isspace()
@@ -268,7 +268,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
         flags=flags,
         alternatives=alternatives,
         analysis=analysis or None,
-        **placed,
+        **placed,  # type: ignore[arg-type]  # keys are header columns, Indicator's Value columns only
     )
 
 

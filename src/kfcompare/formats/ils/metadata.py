@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from attrs import frozen
@@ -213,7 +213,7 @@ def detect_bundle(reports: Sequence[Sequence[Line]], path: str) -> list[Metadata
         return found
     filled = []
     for meta in found:
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}  # SHARED_FIELDS values, read with getattr
         notes = list(meta.notes)
         for field in SHARED_FIELDS:
             values = {getattr(other, field) for other in found if other is not meta} - {None}
@@ -229,7 +229,7 @@ def detect_bundle(reports: Sequence[Sequence[Line]], path: str) -> list[Metadata
         if changes:
             kind = changes.get("kind", meta.kind)
             year = changes.get("year", meta.year)
-            changes["period"] = _period(kind, year)  # type: ignore[arg-type]
+            changes["period"] = _period(kind, year)
             meta = attrs.evolve(meta, notes=tuple(notes), **changes)
         filled.append(meta)
     return filled

@@ -108,10 +108,12 @@ def join(lines: Sequence[Line], starts_value: Callable[[str], bool] | None = Non
         elif leading_gap:
             sep = f" {EMPTY} "
         else:
-            sep = _separator(out, prev_raw, text)
-            if sep is None:  # a split word: drop the hyphen
+            found = _separator(out, prev_raw, text)
+            if found is None:  # a split word: drop the hyphen
                 out = out[:-1]
                 sep = ""
+            else:
+                sep = found
         out += sep
         starts.append((len(out), line.no))
         out += text

@@ -154,7 +154,7 @@ def _indicator(
         table=spec.title,
         flags=tuple(flags),
         comment=join_text(comment[1:]) or None if comment else None,
-        **values,
+        **values,  # type: ignore[arg-type]  # keys are spec.columns, Indicator's Value columns only
     )
     return indicator, warnings
 
