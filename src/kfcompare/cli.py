@@ -22,16 +22,21 @@ from .parsing import candidate_files
 from .plugins import Registry, load_registry
 
 
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     """Options every command that reads reports takes."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
     parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """Reading options plus metadata overrides (``parse``; ``compare`` uses --district to filter)."""
+    add_reading_arguments(parser)
     parser.add_argument("--district", help="set the district (stadsdel) instead of detecting it")
     parser.add_argument("--unit", help="set the unit (enhet) instead of detecting it")
     parser.add_argument("--kind", choices=["VP", "T1", "T2", "VB", "vp", "t1", "t2", "vb"], help="set the report kind")
     parser.add_argument("--year", type=int, help="set the year")
-    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
 
 
 def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
@@ -43,15 +48,19 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
     return ParseOptions(district=args.district, unit=args.unit, kind=args.kind, year=args.year)
 
 
-def read_reports(args: argparse.Namespace, registry: Registry, err: TextIO) -> list[Report]:
-    """Parse every file; report each file's error and go on, then fail if any failed."""
+def read_reports(
+    args: argparse.Namespace, registry: Registry, err: TextIO, options: ParseOptions | None = None
+) -> list[Report]:
+    """Parse every file; report each file's error and go on, then fail if any failed.
+
+    ``options`` defaults to the metadata overrides given on the command line."""
     candidates = candidate_files(args.paths)
     files = [path for path, _ in candidates]
     if not files:
         raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
     batch = read_many(
         files,
-        parse_options(args),
+        parse_options(args) if options is None else options,
         input_format=args.input_format,
         registry=registry,
         jobs=max(1, getattr(args, "jobs", 1) or 1),

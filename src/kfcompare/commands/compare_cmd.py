@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from ..cli import add_output_arguments, choose_output, emit, read_reports
+from ..cli import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
 from ..compare.context import comparison_of
 from ..compare.summary import summary
 from ..errors import UsageError
-from ..hookspecs import RenderContext
+from ..hookspecs import ParseOptions, RenderContext
 from ..plugins import Registry
 
 #: --format words that name the compare variant of a parse output of the same name
@@ -23,10 +23,7 @@ DEFAULT = "compare-table"
 
 def add_comparison_arguments(parser: argparse.ArgumentParser) -> None:
     """Reading and matching options that ``compare`` and ``check`` share."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
-    parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
-    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
+    add_reading_arguments(parser)
     parser.add_argument("--aliases", metavar="FILE", help="TOML file mapping indicator/goal name variants to one name")
     parser.add_argument("--catalogue", metavar="FILE", help="TOML file adding to the bundled higher/lower-is-better catalogue")
     parser.add_argument("--period", metavar="P", help="only reports of this period: 'T1 2020', 'VB', '2021'")
@@ -47,8 +44,7 @@ def add_parser(sub: Any) -> None:
 
 def comparison_context(args: argparse.Namespace, registry: Registry, err: TextIO, command: str) -> RenderContext:
     """Read the files (no metadata overrides) and carry the comparison options."""
-    reading = argparse.Namespace(**{**vars(args), "district": None, "unit": None, "kind": None, "year": None})
-    reports = read_reports(reading, registry, err)
+    reports = read_reports(args, registry, err, ParseOptions())
     options = {"aliases": args.aliases, "catalogue": args.catalogue, "period": args.period, "district": args.district}
     return RenderContext(tuple(reports), command, options)
 
