@@ -87,11 +87,11 @@ def scaled_copies(folder: Path, count: int) -> list[tuple[Path, str]]:
 
 def run_scale(count: int, jobs: int) -> dict:
     """Compare ``count`` reports end to end (read, parse, compare, workbook, write), as the CLI does."""
-    from kfcompare.atomic import write_atomic
-    from kfcompare.batch import read_many
+    from kfcompare._atomic import write_atomic
+    from kfcompare._batch import read_many
     from kfcompare.compare import compare
     from kfcompare.hookspecs import ParseOptions
-    from kfcompare.outputs.xlsx_output import build_workbook
+    from kfcompare.default_plugins.xlsx import build_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 
 BAD = Path(__file__).parent / "badinput"
 

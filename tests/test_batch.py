@@ -6,9 +6,9 @@ import io
 import shutil
 from pathlib import Path
 
-from kfcompare.batch import progress_stream, read_many
+from kfcompare._batch import progress_stream, read_many
 from kfcompare.hookspecs import InputFormat, ParseOptions, hookimpl
-from kfcompare.plugins import load_registry
+from kfcompare._plugins import load_registry
 
 
 class Terminal(io.StringIO):
@@ -58,7 +58,7 @@ def test_a_score_failure_in_a_worker_is_reported_in_the_main_process(
     tmp_path: Path, examples: Path, monkeypatch
 ) -> None:
     # worker processes are forked, so they see the same faked entry point as this process
-    monkeypatch.setattr("kfcompare.plugins._entry_points", lambda: [FakeEntryPoint()])
+    monkeypatch.setattr("kfcompare._plugins._entry_points", lambda: [FakeEntryPoint()])
     paths = []
     for name in ("sodermalm_t1_2020.txt", "hasselby-vallingby_vb_2020.txt"):
         shutil.copy(examples / name, tmp_path / name)

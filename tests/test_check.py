@@ -7,8 +7,8 @@ import io
 import pytest
 from test_compare_helpers import AREA_COLUMNS, SODERMALM, report, row, table
 
-from kfcompare.cli import main
-from kfcompare.commands import check_cmd
+from kfcompare._cli import main
+from kfcompare._cli import check_cmd
 from kfcompare.hookspecs import RenderContext
 from kfcompare.model import Kind
 

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 
 SO = "examples/sodermalm_t1_2020.txt"
 HV = "examples/hasselby-vallingby_vb_2020.txt"

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 import kfcompare
 from kfcompare import BudgetTable, KfcompareError, ParseOptions, read_source
-from kfcompare.formats import ils2020
-from kfcompare.formats.ils.economy import parse_economy
-from kfcompare.formats.ils.economy_cells import partitions, readings, relation_for
-from kfcompare.formats.textlines import Line, numbered, strip_page_noise
+from kfcompare.default_plugins import ils2020
+from kfcompare.default_plugins.ils2020.economy import parse_economy
+from kfcompare.default_plugins.ils2020.economy_cells import partitions, readings, relation_for
+from kfcompare.text.lines import Line, numbered, strip_page_noise
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SODERMALM = EXAMPLES / "sodermalm_t1_2020.txt"

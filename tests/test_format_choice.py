@@ -7,7 +7,7 @@ import pytest
 from kfcompare import Goal, GoalLevel, InputFormat, Provenance, Report, Source, hookimpl
 from kfcompare.errors import InputError, UnrecognisedFormat
 from kfcompare.parsing import THRESHOLD, choose_format, parse_source
-from kfcompare.plugins import Registry, load_registry
+from kfcompare._plugins import Registry, load_registry
 
 
 class FakeFormats:

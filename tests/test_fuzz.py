@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kfcompare import KfcompareError, Report, Source, parse_source
-from kfcompare.source import decode
+from kfcompare._source import decode
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CORPUS = {p.name: p.read_text(encoding="utf-8").split("\n") for p in sorted(EXAMPLES.glob("*.txt"))}

@@ -7,8 +7,8 @@ from collections import Counter
 
 from ils2020_examples import hv, parse_example, sod  # noqa: F401  (fixtures)
 
-from kfcompare.formats.ils.goals import parse_goals
-from kfcompare.formats.textlines import numbered
+from kfcompare.default_plugins.ils2020.goals import parse_goals
+from kfcompare.text.lines import numbered
 
 
 def _find(report, text: str):

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from ils2020_examples import EXAMPLES, hv, kungsholmen, sod, ung_fritid  # noqa: F401  (fixtures)
 
 from kfcompare import Assessment, GoalLevel, KfcompareError
-from kfcompare.formats.ils.goals import parse_goals
-from kfcompare.formats.textlines import Line, numbered, strip_page_noise
+from kfcompare.default_plugins.ils2020.goals import parse_goals
+from kfcompare.text.lines import Line, numbered, strip_page_noise
 
 
 def _levels(report) -> Counter:

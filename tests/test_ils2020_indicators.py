@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from ils2020_examples import hv, kungsholmen, sod  # noqa: F401  (fixtures)
 
-from kfcompare.formats.ils.goals import parse_goals
-from kfcompare.formats.textlines import numbered
+from kfcompare.default_plugins.ils2020.goals import parse_goals
+from kfcompare.text.lines import numbered
 
 
 def _find(report, name: str, nth: int = 0):

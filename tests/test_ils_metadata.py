@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kfcompare.formats.ils import districts, layout, metadata
-from kfcompare.formats.ils.wording import flatten
-from kfcompare.formats.textlines import Line, numbered, strip_page_noise
+from kfcompare.default_plugins.ils2020 import districts, layout, metadata
+from kfcompare.default_plugins.ils2020.wording import flatten
+from kfcompare.text.lines import Line, numbered, strip_page_noise
 from kfcompare.model import Kind
-from kfcompare.source import read_source
+from kfcompare._source import read_source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

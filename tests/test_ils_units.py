@@ -11,16 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kfcompare import parse_text
-from kfcompare.cli import main
+from kfcompare._cli import main
 from kfcompare.errors import KfcompareError
-from kfcompare.formats import ils2020
-from kfcompare.formats.ils import layout, metadata, units
-from kfcompare.formats.ils.wording import flatten
-from kfcompare.formats.textlines import Line, numbered, strip_page_noise
+from kfcompare.default_plugins import ils2020
+from kfcompare.default_plugins.ils2020 import layout, metadata, units
+from kfcompare.default_plugins.ils2020.wording import flatten
+from kfcompare.text.lines import Line, numbered, strip_page_noise
 from kfcompare.hookspecs import ParseOptions
 from kfcompare.model import Origin, Report
 from kfcompare.parsing import apply_options
-from kfcompare.source import Source, read_source
+from kfcompare._source import Source, read_source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BUNDLE = "kungsholmen_units_vb_2021.txt"

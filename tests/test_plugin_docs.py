@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from kfcompare import hookspecs
-from kfcompare.plugins import hookspec_names
+from kfcompare._plugins import hookspec_names
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
 CLASSES = [hookspecs.InputFormat, hookspecs.Output, hookspecs.RenderContext, hookspecs.ParseOptions]

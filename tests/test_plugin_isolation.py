@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 from kfcompare.errors import PluginError
 from kfcompare.parsing import parse_file
-from kfcompare.plugins import Registry, load_registry
+from kfcompare._plugins import Registry, load_registry
 from kfcompare.testing import only_entry_points
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 
 NAME = "=HYPERLINK(\"http://example.invalid\",\"klicka\") Andel barn som lever i "
 DESCRIPTION = "@SUM(1+1) Förvaltningen gör"

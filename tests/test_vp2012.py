@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kfcompare
-from kfcompare.cli import main
+from kfcompare._cli import main
 from kfcompare.errors import KfcompareError
-from kfcompare.formats import ils2020, vp2012
+from kfcompare.default_plugins import ils2020, vp2012
 from kfcompare.hookspecs import ParseOptions
 from kfcompare.model import GoalLevel, Kind, Report
 from kfcompare.parsing import choose_format, default_registry
-from kfcompare.source import Source, read_source
+from kfcompare._source import Source, read_source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PLAN = EXAMPLES / "hasselby-vallingby_vp_2012.txt"

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from xlsx_support import column_of, group_column, header_row, row_of
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 
 HV, SO = "Hässelby-Vällingby VB 2020", "Södermalm T1 2020"
 SHARED = "Andel personer som har ekonomiskt bistånd i förhållande till befolkningen"

@@ -15,7 +15,7 @@ import pytest
 from xlsx_support import RISKY, column_of, group_column, header_row, row_of, sample_reports
 
 from kfcompare.compare import compare
-from kfcompare.outputs.xlsx_output import build_workbook
+from kfcompare.default_plugins.xlsx import build_workbook
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

@@ -10,9 +10,9 @@ from xlsx_support import RISKY, column_of, group_column, header_row, row_of, sam
 
 from kfcompare.compare import compare
 from kfcompare.hookspecs import RenderContext
-from kfcompare.outputs.xlsx_data import TABLE_NAME
-from kfcompare.outputs.xlsx_into import MARK_PROPERTY
-from kfcompare.outputs.xlsx_output import build_workbook, kfcompare_outputs, render
+from kfcompare.default_plugins.xlsx.data_checks import TABLE_NAME
+from kfcompare.default_plugins.xlsx.into_existing import MARK_PROPERTY
+from kfcompare.default_plugins.xlsx import build_workbook, kfcompare_outputs, render
 
 SHEETS = ["Översikt", "Måluppfyllelse", "Indikatorer", "Kön", "Budget", "Aktiviteter", "Data", "Kontroller", "Diagram"]
 HV, SO = "Hässelby-Vällingby VB 2020", "Södermalm T1 2020"
@@ -125,9 +125,9 @@ def test_data_sheet_is_one_table_with_every_long_row(tmp_path, examples) -> None
 
     from openpyxl import load_workbook as _load
 
-    from kfcompare.cli import main as _main
+    from kfcompare._cli import main as _main
     from kfcompare.compare import compare as _compare
-    from kfcompare.outputs.xlsx_data import DATA_LABELS, TABLE_NAME
+    from kfcompare.default_plugins.xlsx.data_checks import DATA_LABELS, TABLE_NAME
     from kfcompare.parsing import parse_paths
 
     target = tmp_path / "jamforelse.xlsx"

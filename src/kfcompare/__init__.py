@@ -40,7 +40,7 @@ from .model import (
     Value,
 )
 from .parsing import parse_file, parse_paths, parse_source, parse_text
-from .source import Source, read_source
+from ._source import Source, read_source
 
 # the comparison engine is a subpackage: kfcompare.compare.compare(reports) -> Comparison
 from . import compare  # noqa: E402  (after the model it builds on)

@@ -1,8 +1,8 @@
 """The plugin contract: every hook a plugin may implement.
 
-Built-in formats and outputs implement these same hooks (see ``kfcompare.formats`` and
-``kfcompare.outputs``), the way pytest registers its own parts as plugins. Third-party
-plugins are found through the ``kfcompare`` entry-point group.
+Built-in formats and outputs implement these same hooks (see ``kfcompare.default_plugins``),
+the way pytest registers its own parts as plugins. Third-party plugins are found through
+the ``kfcompare`` entry-point group.
 
 Each hook returns *descriptions* (InputFormat, Output) holding the callables, rather than
 being called per file, so that one format's scoring and parsing cannot disagree on its
@@ -27,7 +27,7 @@ from attrs import field, frozen
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Report
-    from .source import Source
+    from ._source import Source
 
 PROJECT = "kfcompare"
 #: bumped on any incompatible change to the hooks or the classes below

@@ -11,8 +11,8 @@ import attrs
 from .errors import InputError, KfcompareError, ParseError, PluginError, UnrecognisedFormat
 from .hookspecs import InputFormat, ParseOptions
 from .model import Kind, Origin, Report
-from .plugins import Registry, load_registry
-from .source import Source, read_source
+from ._plugins import Registry, load_registry
+from ._source import Source, read_source
 
 #: a format must score above this to be chosen without --input-format
 THRESHOLD = 0.3

@@ -18,7 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .plugins import DISABLE_ENV, ENTRY_POINT_GROUP
+from ._plugins import DISABLE_ENV, ENTRY_POINT_GROUP
 
 __all__ = ["install_plugin", "only_entry_points", "run_kfcompare"]
 

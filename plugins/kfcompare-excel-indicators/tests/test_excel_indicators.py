@@ -138,7 +138,7 @@ def test_parse_reads_every_value_as_printed(workbook: Path) -> None:
 
 def test_provenance_names_file_sheet_and_row(workbook: Path) -> None:
     from kfcompare.parsing import parse_file
-    from kfcompare.plugins import load_registry
+    from kfcompare._plugins import load_registry
 
     [report] = parse_file(workbook, registry=load_registry())
     [(goal, first), *_] = list(report.indicators())

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping
 
 from ..model import Kind, Report
 from .aliases import Aliases, as_aliases
-from .budget import budget_lines
 from .budget_checks import budget_findings
+from .budget_lines import budget_lines
 from .catalogue import Catalogue, as_catalogue
-from .goals import goal_rows
+from .goal_rows import goal_rows
 from .indicator_checks import ambiguity_findings, kf_target_findings, warning_findings
-from .indicators import indicator_rows
+from .indicator_rows import indicator_rows
 from .keys import name_key
 from .result import ActivityLine, Comparison, Finding
 

@@ -1,0 +1,64 @@
+"""The ``kfcompare`` command line (the console script ``kfcompare`` runs ``main``).
+
+Each subcommand is a module here with ``add_parser(subparsers)``, which sets ``run`` as
+default; what they share is in ``shared``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TextIO
+
+from .. import __version__
+from .._plugins import load_registry
+from ..errors import KfcompareError
+from . import check_cmd, compare_cmd, parse_cmd, plugins_cmd
+
+COMMANDS: tuple[ModuleType, ...] = (parse_cmd, compare_cmd, check_cmd, plugins_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kfcompare",
+        description="Read Stockholm district boards' follow-up reports and compare districts.",
+    )
+    parser.add_argument("--version", action="version", version=f"kfcompare {__version__}")
+    parser.add_argument(
+        "--disable-plugin",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="do not load this plugin (repeatable; also KFCOMPARE_DISABLE_PLUGINS=a,b)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        registry = load_registry(args.disable_plugin)
+        return int(args.run(args, registry, out, err) or 0)
+    except KfcompareError as exc:
+        print(f"kfcompare: error: {exc}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kfcompare: interrupted; nothing was written", file=err)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        import traceback
+
+        traceback.print_exc(file=err)
+        print("kfcompare: internal error: this is a bug in kfcompare or a plugin; please report it with the lines above", file=err)
+        return 70

@@ -1,0 +1,40 @@
+"""``kfcompare check FILE…``: the Kontroller — what does not add up, where, and by how much.
+
+Exit 1 when there is any finding (including parse warnings), 0 when every relation holds,
+so a batch job can stop on a report that needs a look.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from ..compare.context import comparison_of
+from ..compare.result import Finding
+from .._plugins import Registry
+from ..values import format_decimal
+from .compare_cmd import add_comparison_arguments, comparison_context
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("check", help="check that totals, netto and deviations add up; exit 1 on any finding")
+    add_comparison_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def describe(finding: Finding) -> str:
+    where = f"{finding.path}:{finding.line}" if finding.line is not None else finding.path
+    text = f"{where}: {finding.check}: {finding.message}"
+    if finding.difference is not None:
+        text += f" (skillnad {format_decimal(finding.difference)})"
+    return text
+
+
+def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
+    comparison = comparison_of(comparison_context(args, registry, err, "check"))
+    for finding in comparison.findings:
+        out.write(describe(finding) + "\n")
+    for report in comparison.reports:
+        mine = [f for f in comparison.findings if f.report == report.label and f.path == report.source.path]
+        out.write(f"{report.label}: {len(mine) or 'inga'} fynd\n")
+    return 1 if comparison.findings else 0

@@ -1,0 +1,68 @@
+"""``kfcompare compare PATH…``: districts side by side (console tables, CSV, JSON, workbook).
+
+Here ``--district`` and ``--period`` choose which reports to compare; they do not
+override metadata as in ``parse``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from .shared import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
+from ..compare.context import comparison_of
+from .workbook_summary import summary
+from ..errors import UsageError
+from ..hookspecs import ParseOptions, RenderContext
+from .._plugins import Registry
+
+#: --format words that name the compare variant of a parse output of the same name
+FORMAT_WORDS = {"table": "compare-table", "csv": "compare-csv", "json": "compare-json"}
+DEFAULT = "compare-table"
+
+
+def add_comparison_arguments(parser: argparse.ArgumentParser) -> None:
+    """Reading and matching options that ``compare`` and ``check`` share."""
+    add_reading_arguments(parser)
+    parser.add_argument("--aliases", metavar="FILE", help="TOML file mapping indicator/goal name variants to one name")
+    parser.add_argument("--catalogue", metavar="FILE", help="TOML file adding to the bundled higher/lower-is-better catalogue")
+    parser.add_argument("--period", metavar="P", help="only reports of this period: 'T1 2020', 'VB', '2021'")
+    parser.add_argument("--district", metavar="D", help="only reports of this district (stadsdel)")
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("compare", help="compare reports: goal matrix, indicators against targets, budget deviations")
+    add_comparison_arguments(parser)
+    add_output_arguments(parser, default="table, or xlsx for -o FILE.xlsx")
+    parser.add_argument(
+        "--into", metavar="WORKBOOK",
+        help="put the workbook's sheets into this existing .xlsx, replacing kfcompare's sheets of an earlier run "
+        "and keeping every other sheet; saved in place unless -o names another file",
+    )  # fmt: skip
+    parser.set_defaults(run=run)
+
+
+def comparison_context(args: argparse.Namespace, registry: Registry, err: TextIO, command: str) -> RenderContext:
+    """Read the files (no metadata overrides) and carry the comparison options."""
+    reports = read_reports(args, registry, err, ParseOptions())
+    options = {"aliases": args.aliases, "catalogue": args.catalogue, "period": args.period, "district": args.district}
+    return RenderContext(tuple(reports), command, options)
+
+
+def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
+    names = {o.name for o in registry.output_for("compare")}
+    name = args.output_format
+    if name is not None and name not in names:
+        name = FORMAT_WORDS.get(name, name)
+    destination = args.output or args.into
+    if args.into and name not in (None, "xlsx"):
+        raise UsageError("--into writes the xlsx workbook; leave out --format or give --format xlsx")
+    output = choose_output(registry, "compare", "xlsx" if args.into else name, destination, default=DEFAULT)
+    context = comparison_context(args, registry, err, "compare")
+    if args.into:
+        context.options["into"] = args.into
+    comparison = comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
+    emit(output, context, destination, out, registry)
+    if destination is not None and output.binary:  # a workbook: say in the terminal what it holds
+        out.write(summary(comparison, destination))
+    return 0

@@ -1,0 +1,121 @@
+"""What the subcommands share: reading options, metadata overrides, reading many files,
+choosing an output and writing it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from .._atomic import check_destination, write_atomic
+from .._batch import progress_stream, read_many
+from .._plugins import Registry
+from ..errors import BatchError, KfcompareError, StrictModeError, UsageError
+from ..hookspecs import Output, ParseOptions, RenderContext
+from ..model import Report
+from ..parsing import candidate_files
+
+
+def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options every command that reads reports takes."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
+    parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
+    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """Reading options plus metadata overrides (``parse``; ``compare`` uses --district to filter)."""
+    add_reading_arguments(parser)
+    parser.add_argument("--district", help="set the district (stadsdel) instead of detecting it")
+    parser.add_argument("--unit", help="set the unit (enhet) instead of detecting it")
+    parser.add_argument("--kind", choices=["VP", "T1", "T2", "VB", "vp", "t1", "t2", "vb"], help="set the report kind")
+    parser.add_argument("--year", type=int, help="set the year")
+
+
+def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("--format", "-f", dest="output_format", metavar="NAME", help=f"output to use (default: {default}, or from the -o suffix)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+
+
+def parse_options(args: argparse.Namespace) -> ParseOptions:
+    return ParseOptions(district=args.district, unit=args.unit, kind=args.kind, year=args.year)
+
+
+def read_reports(
+    args: argparse.Namespace, registry: Registry, err: TextIO, options: ParseOptions | None = None
+) -> list[Report]:
+    """Parse every file; report each file's error and go on, then fail if any failed.
+
+    ``options`` defaults to the metadata overrides given on the command line."""
+    candidates = candidate_files(args.paths)
+    files = [path for path, _ in candidates]
+    if not files:
+        raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
+    batch = read_many(
+        files,
+        parse_options(args) if options is None else options,
+        input_format=args.input_format,
+        registry=registry,
+        jobs=max(1, getattr(args, "jobs", 1) or 1),
+        disabled=registry.disabled,
+        progress=progress_stream(err),
+        optional={path for path, in_folder in candidates if in_folder},
+    )
+    for message in batch.skipped:
+        print(f"kfcompare: skipped, not a report: {message}", file=err)
+    if not batch.reports and not batch.errors:
+        raise UsageError(f"no reports in {', '.join(map(str, args.paths))}: every file was skipped")
+    for message in batch.errors:
+        print(f"kfcompare: {message}", file=err)
+    for failure in registry.failures:
+        print(f"kfcompare: warning: {failure}", file=err)
+    if batch.errors:
+        raise BatchError(f"{len(batch.errors)} of {batch.files} file(s) could not be read; nothing was written")
+    warned = [(r, w) for r in batch.reports for w in r.warnings]
+    for report, warning in warned:
+        line = f":{warning.line}" if warning.line is not None else ""
+        print(f"kfcompare: warning: {report.source.path}{line}: {warning.message}", file=err)
+    if warned and getattr(args, "strict", False):
+        raise StrictModeError(f"{len(warned)} warning(s) and --strict was given; nothing was written")
+    return batch.reports
+
+
+def choose_output(registry: Registry, command: str, name: str | None, output: str | None, default: str) -> Output:
+    if output:
+        check_destination(output)
+    candidates = {o.name: o for o in registry.output_for(command)}
+    if name is None and output:
+        suffix = Path(output).suffix.lower()
+        by_suffix = [o for o in candidates.values() if o.suffix == suffix]
+        if by_suffix:
+            return by_suffix[0]
+    name = name or default
+    if name not in candidates:
+        known = ", ".join(sorted(candidates)) or "none"
+        raise UsageError(f"no output {name!r} for '{command}' (available: {known})")
+    return candidates[name]
+
+
+def emit(output: Output, context: RenderContext, destination: str | None, out: TextIO, registry: Registry) -> None:
+    """Render and write; a failing third-party renderer is reported by name."""
+    if destination is None and output.binary:
+        raise UsageError(f"output {output.name!r} writes a file; give -o FILE")
+    try:
+        result = output.render(context)
+    except KfcompareError:
+        raise
+    except Exception as exc:
+        if output.plugin in {p.name for p in registry.plugins if p.origin == "built-in"}:
+            raise
+        from ..errors import PluginError
+
+        raise PluginError(output.plugin, f"output {output.name!r} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(result, (str, bytes)):
+        from ..errors import PluginError
+
+        raise PluginError(output.plugin, f"output {output.name!r} returned {type(result).__name__}, expected str or bytes")
+    if destination is None:
+        out.write(result if isinstance(result, str) else result.decode("utf-8"))
+    else:
+        write_atomic(destination, result)

@@ -1,0 +1,39 @@
+"""The few lines a controller sees in the terminal when the comparison went to a file."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tabulate import tabulate
+
+from ..compare.result import EJ_UPPNATT, UPPNATT, Comparison
+from ..default_plugins.report_table import shorten
+
+
+def summary(comparison: Comparison, destination: str) -> str:
+    """One row per report: goals assessed helt / delvis / inte, matched indicators met and not
+    met, and Kontroller findings, so the run's result shows without opening the workbook."""
+    findings = Counter(f.report for f in comparison.findings)
+    rows = []
+    for index, report in enumerate(comparison.reports):
+        assessed = Counter(g.assessment.value for g in report.walk_goals() if g.assessment is not None)
+        statuses = Counter(cell.status for cell in (row.cells[index] for row in comparison.indicator_rows) if cell)
+        rows.append(
+            [
+                shorten(report.label, 34),
+                assessed["helt"],
+                assessed["delvis"],
+                assessed["inte"],
+                statuses[UPPNATT],
+                statuses[EJ_UPPNATT],
+                findings[report.label],
+            ]
+        )
+    table = tabulate(  # the headers are the widest cells: the table fits 100 columns
+        rows,
+        headers=["Rapport", "Helt", "Delvis", "Inte", "Uppnått", "Ej uppn.", "Kontroller"],
+        colalign=("left", "right", "right", "right", "right", "right", "right"),
+        tablefmt="simple",
+    )
+    note = "\nObs: olika perioder jämförs." if comparison.mixed_periods else ""
+    return f"Skrev {destination}: {len(comparison.reports)} rapporter jämförda.{note}\n\n{table}\n"

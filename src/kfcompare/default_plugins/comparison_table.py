@@ -1,0 +1,138 @@
+"""The comparison in the terminal (``kfcompare compare --format table``).
+
+Reports are columns A, B, C … with a legend, so the tables stay within 100 columns
+however many reports are compared; indicators are one line per report for the same
+reason. Swedish labels: the readers are controllers.
+"""
+
+from __future__ import annotations
+
+from string import ascii_uppercase
+
+from tabulate import tabulate
+
+from ..compare import Comparison, comparison_of
+from ..compare.result import BudgetLine, GoalRow, IndicatorRow
+from ..hookspecs import Output, RenderContext, hookimpl
+from ..model import GoalLevel, Value
+from ..values import format_decimal
+from .report_table import shorten
+
+LEVEL = {GoalLevel.AREA: "KF-mål", GoalLevel.BOARD: "Nämndmål"}
+MISSING = "–"
+
+
+def letters(count: int) -> list[str]:
+    """A … Z, then AA, AB …: short column names for the reports."""
+    return [ascii_uppercase[i] if i < 26 else ascii_uppercase[i // 26 - 1] + ascii_uppercase[i % 26] for i in range(count)]
+
+
+def raw(value: Value | None) -> str:
+    return value.raw if value is not None else ""
+
+
+def _legend(comparison: Comparison) -> str:
+    lines = [f"{letter} = {report.label}  ({report.source.path})" for letter, report in zip(letters(len(comparison.reports)), comparison.reports)]
+    if comparison.mixed_periods:
+        lines.append(f"Obs: olika perioder jämförs ({', '.join(comparison.periods)}).")
+    return "\n".join(lines)
+
+
+def _goal_table(comparison: Comparison) -> str:
+    def assessment(goal) -> str:
+        if goal is None:
+            return MISSING
+        return goal.assessment.value if goal.assessment else "ej bedömt"
+
+    rows = [_goal_line(row, assessment) for row in comparison.goal_rows]
+    width = max(20, 100 - 24 - 10 * len(comparison.reports))
+    rows = [[level, number, shorten(title, width), *cells] for level, number, title, *cells in rows]
+    headers = ["Nivå", "Nr", "Mål", *letters(len(comparison.reports))]
+    return "Målmatris (bedömning: helt / delvis / inte uppfyllt)\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
+def _goal_line(row: GoalRow, assessment) -> list[str]:
+    return [LEVEL.get(row.level, row.level.value), row.number or "", row.title, *(assessment(goal) for goal in row.cells)]
+
+
+def _indicator_table(comparison: Comparison) -> str:
+    shared = [row for row in comparison.indicator_rows if sum(c is not None for c in row.cells) > 1]
+    shown = shared if len(comparison.reports) > 1 else list(comparison.indicator_rows)
+    names = letters(len(comparison.reports))
+    rows: list[list[str]] = []
+    for row in shown:
+        rows.extend(_indicator_lines(row, names))
+    title = "Indikatorer (utfall mot årsmål, KF:s årsmål där årsmål saknas; * = matchad via aliasfil)"
+    parts = [title + "\n" + tabulate(rows, headers=["Mål", "Indikator", "R", "Utfall", "Årsmål", "KF-mål", "Status"], tablefmt="simple", disable_numparse=True)]
+    left_out = len(comparison.indicator_rows) - len(shown)
+    if left_out:
+        parts.append(f"{left_out} indikatorer finns bara i en av rapporterna (alla finns i --format csv).")
+    return "\n".join(parts)
+
+
+def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
+    lines: list[list[str]] = []
+    name = shorten(row.name, 30) + ("*" if row.matched_by == "alias" else "")
+    for letter, cell in zip(names, row.cells):
+        if cell is None:
+            continue
+        ind = cell.indicator
+        first = not lines
+        lines.append(
+            [(row.area_number or "") if first else "", name if first else "", letter, shorten(raw(ind.outcome), 9),
+             shorten(raw(ind.target), 9), shorten(raw(ind.kf_target), 9), cell.status]
+        )  # fmt: skip
+    return lines
+
+
+def _budget_table(comparison: Comparison) -> str:
+    names = dict(zip(map(id, comparison.reports), letters(len(comparison.reports))))
+    rows = [_budget_line(line, names[id(line.report)]) for line in comparison.budget_rows]
+    headers = ["R", "Verksamhetsområde", "Budget", "Jämförs med", "Avvik.", "%", "Enhet", "Rad"]
+    return "Budgetavvikelser (i tabellens egen enhet)\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
+def _budget_line(line: BudgetLine, letter: str) -> list[str]:
+    compared = f"{raw(line.compared)} {line.compared_kind or ''}".strip()
+    percent = format_decimal(line.deviation_percent) if line.deviation_percent is not None else ""
+    return [letter, shorten(line.area, 32), raw(line.budget), compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
+
+
+def _findings_summary(comparison: Comparison) -> str:
+    if not comparison.findings:
+        return "Kontroller: inga fynd."
+    names = letters(len(comparison.reports))
+    counts = [
+        (letter, sum(1 for f in comparison.findings if (f.report, f.path) == (r.label, r.source.path)))
+        for letter, r in zip(names, comparison.reports)
+    ]
+    listed = ", ".join(f"{letter}: {count}" for letter, count in counts)
+    return f"Kontroller: {len(comparison.findings)} fynd ({listed}); 'kfcompare check' listar dem."
+
+
+def render(context: RenderContext) -> str:
+    comparison = comparison_of(context)
+    if not comparison.reports:
+        return "Inga rapporter kvar efter filtreringen.\n"
+    parts = [_legend(comparison)]
+    if comparison.goal_rows:
+        parts.append(_goal_table(comparison))
+    if comparison.indicator_rows:
+        parts.append(_indicator_table(comparison))
+    if comparison.budget_rows:
+        parts.append(_budget_table(comparison))
+    parts.append(_findings_summary(comparison))
+    return "\n\n".join(parts) + "\n"
+
+
+@hookimpl
+def kfcompare_outputs() -> list[Output]:
+    return [
+        Output(
+            name="compare-table",
+            description="goal matrix, indicators against targets and budget deviations for the terminal (--format table)",
+            render=render,
+            commands=("compare",),
+            suffix=".txt",
+        )
+    ]

@@ -1,0 +1,105 @@
+"""Input format "ils2020": the 2020–2021 district and unit follow-up report layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...hookspecs import InputFormat, ParseOptions, hookimpl
+from ...model import Kind, ParseWarning, Provenance, Report, Section
+from ..._source import Source
+from . import economy, goals, layout, metadata
+from .kinds import classify
+from ...text.lines import numbered, strip_page_noise
+
+NAME = "ils2020"
+
+#: layout signals, each counted once: mixed-case markers of the 2020 ILS export. Each comes
+#: with a literal it cannot match without: a substring test is far cheaper than a failing
+#: multi-line search through the whole text (every other format's files are scored too).
+_SIGNALS = (
+    ("KF:s inriktningsmål:", re.compile(r"^\s*KF:s inriktningsmål:", re.M)),
+    ("KF:s mål för verksamhetsområdet:", re.compile(r"^\s*KF:s mål för verksamhetsområdet:", re.M)),
+    ("mål:", re.compile(r"^\s*(?:Nämndmål|Enhetsmål):", re.M)),
+    ("Uppfylls ", re.compile(r"^\s*Uppfylls (?:helt|delvis|inte)\s*$", re.M)),
+    ("Indikator Periodens", re.compile(r"^\s*Indikator Periodens", re.M)),
+    ("Aktivitet Startdatum Slutdatum", re.compile(r"^\s*Aktivitet Startdatum Slutdatum", re.M)),
+    ("Sammanfattande analys", re.compile(r"^\s*Sammanfattande analys\s*$", re.M)),
+    ("Uppföljning av ", re.compile(r"^\s*Uppföljning av (?:Kommunfullmäktiges inriktningsmål|ekonomi)\s*$", re.M)),
+)
+_OLD_LAYOUT = re.compile(r"^\s*KF:s INRIKTNINGSMÅL", re.M)
+
+
+def score(source: Source) -> float:
+    text = source.text
+    if not text:
+        return 0.0
+    hits = sum(1 for needle, signal in _SIGNALS if needle in text and signal.search(text))
+    if hits == 0:
+        return 0.0
+    # upper-case 2012 markers belong to the older layout: leave that text to its format
+    if "KF:s INRIKTNINGSMÅL" in text and _OLD_LAYOUT.search(text):
+        return min(0.2, hits / 10)
+    return min(1.0, 0.2 + hits / len(_SIGNALS))
+
+
+def parse(source: Source, options: ParseOptions) -> list[Report]:
+    lines = strip_page_noise(numbered(source.lines))
+    kinds = classify(lines)  # once for the file: splitting, parts, goals and truncation read it
+    ranges = layout.split_reports(lines, kinds)
+    metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
+    return [
+        _parse_report(source.path, lines[start:end], kinds[start:end], meta)
+        for (start, end), meta in zip(ranges, metas)
+    ]
+
+
+def _parse_report(path: str, lines: Sequence, kinds: Sequence[str], meta: metadata.Metadata) -> Report:
+    warnings: list[ParseWarning] = list(meta.warnings)
+    goal_tree: list = []
+    budget: list = []
+    sections: list[Section] = []
+    parts = layout.report_parts(lines, path, kinds)
+    for part in parts:
+        chunk = lines[part.start : part.end]
+        if part.kind == "goals":
+            found, problems = goals.parse_goals(chunk, path, kinds[part.start : part.end])
+            goal_tree.extend(found)
+            warnings.extend(problems)
+        elif part.kind == "economy":
+            tables, problems = economy.parse_economy(chunk, path)
+            budget.extend(tables)
+            warnings.extend(problems)
+        else:
+            sections.append(layout.section_of(part, chunk, path))
+    warnings.extend(layout.truncation_warnings(lines, path, parts, kinds))
+    first = lines[0].no if lines else 1
+    last = lines[-1].no if lines else 1
+    return Report(
+        district=meta.district,
+        unit=meta.unit,
+        kind=meta.kind,
+        year=meta.year,
+        period=meta.period,
+        source=Provenance(path, first, last),
+        format=NAME,
+        goals=tuple(goal_tree),
+        budget=tuple(budget),
+        sections=tuple(sections),
+        warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),
+    )
+
+
+@hookimpl
+def kfcompare_input_formats() -> list[InputFormat]:
+    return [
+        InputFormat(
+            name=NAME,
+            description="ILS follow-up reports 2020–2021 (VB, T1, T2; district and unit level)",
+            score=score,
+            parse=parse,
+        )
+    ]
+
+
+__all__ = ["Kind", "NAME", "parse", "score"]

@@ -1,0 +1,132 @@
+"""Activity tables ('Aktivitet Startdatum Slutdatum Avvikelse').
+
+A row is its text followed by a start/end date pair, on the text's last line or alone on a
+line after it, optionally flagged 'Avvikelse'. A repeated header after a page break can cut
+the text; the tail then follows the header, after the row's dates, and is not followed by
+dates of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from attrs import define, field
+
+from ...model import Activity, Provenance
+from ...text.lines import Line, join_wrapped
+from .scan import Context, join_paragraphs, read_prose
+
+DATES_RE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})(?:\s+(Avvikelse))?\s*$")
+
+
+@define
+class _Draft:
+    text_lines: list[Line]
+    dates_line: Line | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    deviation: bool = False
+    analysis_lines: list[Line] = field(factory=list)
+
+    @property
+    def first_line(self) -> int:
+        return min(line.no for line in [*self.text_lines, *self.analysis_lines, *self._dates()])
+
+    @property
+    def last_line(self) -> int:
+        return max(line.no for line in [*self.text_lines, *self.analysis_lines, *self._dates()])
+
+    def _dates(self) -> list[Line]:
+        return [self.dates_line] if self.dates_line else []
+
+
+def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
+    """Every row of the activity table whose header is at ``i``; returns the index after it."""
+    lines = ctx.lines
+    drafts: list[_Draft] = []
+    pending: list[Line] = []
+    after_header = False
+    j = i + 1
+    while True:
+        j = ctx.next_nonblank(j)
+        if j >= len(lines):
+            break
+        line = lines[j]
+        if ctx.kinds[j] == "activities":
+            after_header = True
+            j += 1
+            continue
+        if line.text == "Analys" and drafts and not pending:
+            taken, j = read_prose(ctx, j + 1, lambda k: _starts_row(ctx, k))
+            drafts[-1].analysis_lines.extend(taken)
+            continue
+        if ctx.structural(j):
+            break
+        match = DATES_RE.search(line.raw)
+        if match:
+            before = line.raw[: match.start()]
+            text_lines = pending + ([Line(line.no, before)] if before.strip() else [])
+            drafts.append(_dated(ctx, text_lines, line, match))
+            pending = []
+            after_header = False
+            j += 1
+            continue
+        end = _text_end(ctx, j)
+        if after_header and drafts and not pending and not _bare_dates_at(ctx, ctx.next_nonblank(end)):
+            drafts[-1].text_lines.extend(lines[j:end])  # the tail of a row cut by the header
+        else:
+            pending.extend(lines[j:end])
+        after_header = False
+        j = end
+    if pending:
+        ctx.warn("activity text without a start/end date pair; kept without dates", pending[0].no, "activity")
+        drafts.append(_Draft(pending, None))
+    return [_activity(ctx, draft) for draft in drafts], j
+
+
+def _text_end(ctx: Context, j: int) -> int:
+    """End of a text block, stopping before a line that carries dates."""
+    end, block_end = j + 1, ctx.block_end(j)
+    while end < block_end and not DATES_RE.search(ctx.lines[end].raw):
+        end += 1
+    return end
+
+
+def _bare_dates_at(ctx: Context, k: int) -> bool:
+    return k < len(ctx.lines) and DATES_RE.fullmatch(ctx.lines[k].text) is not None
+
+
+def _starts_row(ctx: Context, k: int) -> bool:
+    """A block at ``k`` is a row: it carries dates or is followed by a line of dates."""
+    end = ctx.block_end(k)
+    if any(DATES_RE.search(line.raw) for line in ctx.lines[k:end]):
+        return True
+    return _bare_dates_at(ctx, ctx.next_nonblank(end))
+
+
+def _dated(ctx: Context, text_lines: list[Line], line: Line, match: re.Match[str]) -> _Draft:
+    start, end = (_date(ctx, match.group(n), line.no) for n in (1, 2))
+    if not text_lines:
+        ctx.warn("activity dates without a text", line.no, "activity")
+    return _Draft(text_lines, line, start, end, bool(match.group(3)))
+
+
+def _date(ctx: Context, text: str, line: int) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        ctx.warn(f"not a calendar date: {text}", line, "activity")
+        return None
+
+
+def _activity(ctx: Context, draft: _Draft) -> Activity:
+    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
+    return Activity(
+        text=join_wrapped([line.raw for line in draft.text_lines]),
+        provenance=Provenance(ctx.path, draft.first_line, draft.last_line),
+        start=draft.start,
+        end=draft.end,
+        deviation=draft.deviation,
+        analysis=analysis or None,
+    )

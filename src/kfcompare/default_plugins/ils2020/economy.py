@@ -1,0 +1,326 @@
+"""The budget tables of an ILS report's economy part ('Uppföljning av ekonomi').
+
+District reports print mnkr tables with a 'Mnkr' header (E1–E19 in the Södermalm T1); unit
+reports print small tkr income statements under 'Analys av resultaträkning', with the caption
+on the header line or no header at all. Values are kept exactly as printed, misprints
+included: deciding which column a cell belongs to is the only inference made here, and a
+choice the table's arithmetic cannot settle is flagged, never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from ...model import BudgetRow, BudgetTable, ParseWarning, Provenance, Value
+from ...values import collapse, parse_value
+from ...text.lines import Line, join_wrapped
+from .economy_cells import (
+    Reading,
+    Relation,
+    as_values,
+    choose,
+    is_number_token,
+    judged,
+    new_part,
+    partitions,
+    readings,
+    relation_for,
+)
+from .economy_header import Header, header_at, next_text
+
+#: the unit reports' heading; the tables under it are in tkr
+_RESULT_STATEMENT = re.compile(r"^Analys av resultaträkning\b")
+_SUB_ROW = re.compile(r"^varav\b", re.I)
+_TEXT_CELL = re.compile(r"^[a-zåäö]+$")
+#: labels an income statement without a header still prints
+_STATEMENT_LABEL = re.compile(r"^(?:Intäkter|Kostnader|Netto|Totalt|Summa|Resultat)\b", re.I)
+_TKR = re.compile(r"\btkr\b|tusental", re.I)
+_COUNT = re.compile(r"^Antal\b")
+_CAPTION_END = re.compile(r"[.,;:]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$")
+_MAX_LABEL_LINES = 4
+_MAX_LABEL_CHARS = 60
+_MAX_CAPTION_CHARS = 80
+#: the one value column of a table whose header names none ('Mnkr' alone, or no header)
+AMOUNT = "Belopp"
+#: the text cell of a one-amount income statement ('-1 870 överskott')
+REMARK = "Kommentar"
+
+
+@frozen
+class _RawRow:
+    """A row before its cells are placed: label lines, the line with the values, tokens."""
+
+    label_lines: tuple[Line, ...]
+    values_line: Line
+    label: str
+    tokens: tuple[str, ...]
+    text: str | None = None
+
+
+@frozen
+class _Body:
+    """What a table's rows must look like: how many cells, decimal commas, a text cell."""
+
+    width: int
+    decimal: bool
+    with_text: bool = False
+
+
+def parse_economy(lines: Sequence[Line], path: str) -> tuple[list[BudgetTable], list[ParseWarning]]:
+    """Every budget table in the economy part, values as printed.
+
+    Any slice of lines is accepted; lines that make no table are prose and are skipped.
+    """
+    new_part()
+    tables: list[BudgetTable] = []
+    warnings: list[ParseWarning] = []
+    i, consumed, tkr = 0, 0, False
+    while i < len(lines):
+        if lines[i].blank:
+            i += 1
+            continue
+        tkr = tkr or bool(_RESULT_STATEMENT.match(lines[i].text))
+        found = _headed(lines, i, consumed, tkr, path) or _headerless(lines, i, consumed, tkr, path)
+        if found is None:
+            i += 1
+            continue
+        table, problems, i = found
+        tables.append(table)
+        warnings.extend(problems)
+        consumed = i
+    return tables, warnings
+
+
+Found = tuple[BudgetTable, list[ParseWarning], int]
+
+
+def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str) -> Found | None:
+    header = header_at(lines, i)
+    if header is None:
+        return None
+    body = _Body(max(1, len(header.columns)), _decimal_mode(lines, header.end))
+    raw, end = _collect_rows(lines, header.end, body)
+    if not raw:
+        return None
+    caption_at = None if header.caption else _caption_before(lines, header.start, consumed)
+    caption = header.caption or (lines[caption_at].text if caption_at is not None else "")
+    columns = header.columns or (AMOUNT,)
+    labels = " ".join(row.label for row in raw)
+    unit, flags, problems = _unit(header, caption, labels, body.decimal, tkr, path, lines[header.start].no)
+    if not caption:
+        flags = (*flags, "no-caption")
+    first = lines[caption_at if caption_at is not None else header.start].no
+    rows, ambiguous = _resolve(raw, body, relation_for(columns), path)
+    table = BudgetTable(caption, unit, columns, rows, Provenance(path, first, lines[end - 1].no), flags)
+    return table, [*problems, *ambiguous], end
+
+
+def _headerless(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str) -> Found | None:
+    """A caption followed straight by one-amount rows ('Intäkter -21 008', 'TOTALT -1 870 överskott')."""
+    if not _caption_like(lines[i]) or _caption_before(lines, i + 1, consumed) != i:
+        return None
+    body = _Body(1, _decimal_mode(lines, i + 1), with_text=True)
+    raw, end = _collect_rows(lines, i + 1, body)
+    if len(raw) < 2 or not any(_STATEMENT_LABEL.match(row.label) for row in raw):
+        return None
+    with_text = any(row.text for row in raw)
+    columns = (AMOUNT, REMARK) if with_text else (AMOUNT,)
+    rows = []
+    for row in raw:
+        amount = parse_value(" ".join(row.tokens), line=row.values_line.no)
+        text = Value(raw=row.text, line=row.values_line.no) if row.text else None
+        values = (amount, text) if with_text else (amount,)
+        rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label))))
+    unit = "tkr" if tkr or _TKR.search(lines[i].text) or not body.decimal else "mnkr"
+    provenance = Provenance(path, lines[i].no, lines[end - 1].no)
+    return BudgetTable(lines[i].text, unit, columns, tuple(rows), provenance, ("no-header",)), [], end
+
+
+def _decimal_mode(lines: Sequence[Line], start: int) -> bool:
+    """Whether the table prints decimal commas, judged by the first line that ends in a number."""
+    for line in lines[start : start + 24]:
+        tokens = line.text.split()
+        if tokens and is_number_token(tokens[-1]):
+            return any("," in token for token in _number_suffix(tokens))
+    return True
+
+
+def _number_suffix(tokens: Sequence[str]) -> list[str]:
+    k = len(tokens)
+    while k > 0 and is_number_token(tokens[k - 1]):
+        k -= 1
+    return list(tokens[k:])
+
+
+def _split_row(text: str, body: _Body) -> tuple[str, tuple[str, ...], str | None] | None:
+    """(label, value tokens, text cell) of a row line, or None when it ends in no valid cells.
+
+    Trailing numbers can belong to the label ('Resultatöverföring från 2019 23,7', 'Område 1'):
+    the longest run of tokens that reads as exactly the table's cells wins, else the longest
+    that reads as fewer.
+    """
+    tokens = text.split()
+    remark = None
+    if body.with_text and len(tokens) > 1 and _TEXT_CELL.match(tokens[-1]) and is_number_token(tokens[-2]):
+        remark, tokens = tokens[-1], tokens[:-1]
+    numbers = _number_suffix(tokens)
+    fallback = None
+    for k in range(len(numbers), 0, -1):
+        found = partitions(tokens[-k:], body.decimal, body.width)
+        if not found:
+            continue
+        split = (collapse(" ".join(tokens[:-k])), tuple(tokens[-k:]), remark)
+        if any(len(p) == body.width for p in found):
+            return split
+        fallback = fallback or split
+    return fallback
+
+
+def _label_like(line: Line, body: _Body) -> bool:
+    """A line of a wrapped row label: short, no sentence end, no cells of its own."""
+    text = line.text
+    return (
+        bool(text)
+        and len(text) <= _MAX_LABEL_CHARS
+        and not _SENTENCE_END.search(text)
+        and _split_row(text, body) is None
+    )
+
+
+def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[_RawRow], int]:
+    """Rows from ``start`` until the first line that is neither a row nor a wrapped label
+    whose values follow after a blank line; returns the rows and the index after them."""
+    rows: list[_RawRow] = []
+    end = start
+    j = next_text(lines, start)
+    while j < len(lines):
+        split = _split_row(lines[j].text, body)
+        if split is not None and split[0]:
+            rows.append(_RawRow((lines[j],), lines[j], *split))
+            end = j + 1
+            j = next_text(lines, end)
+            continue
+        if split is not None:
+            break  # values with no label: not a row of this table
+        k = j
+        while k - j < _MAX_LABEL_LINES and k < len(lines) and _label_like(lines[k], body):
+            k += 1
+        v = next_text(lines, k)
+        if k == j or k == v or v >= len(lines):
+            break
+        values = _split_row(lines[v].text, body)
+        if values is None or values[0]:
+            break
+        label = join_wrapped([line.raw for line in lines[j:k]])
+        rows.append(_RawRow(tuple(lines[j:k]), lines[v], label, values[1], values[2]))
+        end = v + 1
+        j = next_text(lines, end)
+    return rows, end
+
+
+def _caption_like(line: Line) -> bool:
+    tokens = line.text.split()
+    return (
+        bool(tokens)
+        and len(line.text) <= _MAX_CAPTION_CHARS
+        and not is_number_token(tokens[-1])
+        and not _CAPTION_END.search(line.text)
+    )
+
+
+def _caption_before(lines: Sequence[Line], start: int, consumed: int) -> int | None:
+    """Index of the caption above a header: the nearest text line, when it stands on its own
+    (after a blank line or a finished sentence) and is no part of an earlier table."""
+    p = start - 1
+    while p >= consumed and lines[p].blank:
+        p -= 1
+    if p < consumed or not _caption_like(lines[p]):
+        return None
+    before = p - 1
+    if before < consumed or lines[before].blank or _SENTENCE_END.search(lines[before].text):
+        return p
+    return None
+
+
+def _unit(
+    header: Header, caption: str, labels: str, decimal: bool, tkr: bool, path: str, line: int
+) -> tuple[str, tuple[str, ...], list[ParseWarning]]:
+    """The unit the values are in; a stub that says money over counts is reported, not obeyed."""
+    stub = header.stub or ""
+    if _TKR.search(f"{stub} {caption} {labels}"):
+        unit = "tkr"
+    elif _COUNT.match(stub) or _COUNT.match(caption):
+        unit = "antal"
+    elif not decimal:
+        unit = "tkr" if tkr else "antal"
+    else:
+        unit = "tkr" if tkr else "mnkr"
+    said = "mnkr" if stub.lower().startswith("mnkr") else "tkr" if stub.lower().startswith("tkr") else None
+    if said is None or said == unit:
+        return unit, (), []
+    message = f"the header says {stub!r} but the values are {unit}; kept as {unit}"
+    return unit, ("unit-mismatch",), [ParseWarning(message, line=line, path=path, code="unit-mismatch")]
+
+
+def _resolve(
+    raw: Sequence[_RawRow], body: _Body, relation: Relation | None, path: str
+) -> tuple[tuple[BudgetRow, ...], list[ParseWarning]]:
+    """Place every row's cells; rows the arithmetic settles teach the others which column
+    this table leaves empty."""
+    plain = [readings(row.tokens, body.width, body.decimal, None) for row in raw]
+    relation = _learn_sign(plain, body, relation)
+    options = [judged(choices, relation) for choices in plain]
+    consensus: frozenset[int] = frozenset()
+    for choices in options:
+        best, rivals = choose(choices, body.width, frozenset())
+        if not rivals and best.holds:
+            consensus |= best.empty
+    rows, warnings = [], []
+    for row, choices in zip(raw, options):
+        best, rivals = choose(choices, body.width, consensus)
+        flags: tuple[str, ...] = ()
+        if rivals:
+            flags = ("ambiguous-columns",)
+            warnings.append(_ambiguity(row, best, rivals, path))
+        if body.decimal and any("," in token for token in _number_suffix(row.label.split())):
+            # more cells than the header has columns: they stay in the label, visibly
+            flags = (*flags, "extra-cells")
+            message = f"row {row.label!r} prints more cells than the header's {body.width} columns"
+            warnings.append(ParseWarning(message, line=row.values_line.no, path=path, code="extra-cells"))
+        values = as_values(best.cells, row.values_line.no)
+        rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label)), flags))
+    return tuple(rows), warnings
+
+
+def _learn_sign(plain: Sequence[Sequence[Reading]], body: _Body, relation: Relation | None) -> Relation | None:
+    """The sign convention the table's complete rows follow (E7 prints Prognos − Budget);
+    ``plain`` holds each row's readings made without a relation."""
+    if relation is None:
+        return None
+    votes = {1: 0, -1: 0}
+    for choices in plain:
+        full = [r for r in choices if r.filled == body.width]
+        if len(full) != 1:
+            continue
+        for sign in votes:
+            votes[sign] += bool(relation.with_signs((sign,)).holds(full[0].numbers))
+    if votes[1] == votes[-1]:
+        return relation
+    return relation.with_signs((1,) if votes[1] > votes[-1] else (-1,))
+
+
+def _ambiguity(row: _RawRow, best: Reading, rivals: Sequence[Reading], path: str) -> ParseWarning:
+    def show(reading: Reading) -> str:
+        return "[" + " | ".join(cell if cell is not None else "–" for cell in reading.cells) + "]"
+
+    others = ", ".join(show(r) for r in rivals[:4])
+    message = f"row {row.label!r}: cannot tell which columns its cells fill; kept {show(best)}, also possible {others}"
+    return ParseWarning(message, line=row.values_line.no, path=path, code="ambiguous-columns")
+
+
+def _row_provenance(row: _RawRow, path: str) -> Provenance:
+    return Provenance(path, row.label_lines[0].no, row.values_line.no)

@@ -1,0 +1,312 @@
+"""Indicator tables: the header's columns, rows cut by page breaks, analyses after rows.
+
+A row is a name block followed by value blocks, the last ending with the Period cell. The
+header is repeated after every page break and can cut a row's name or its analysis; what
+follows a repeated header and is not a row continues whatever the header interrupted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import define, field, frozen
+
+from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
+from ...text.lines import Line, join_wrapped
+from .cells import KNOWN_UNIT, Cell, SplitRow, Stream, ends_with_period, split_cells, starts_with_value
+from .columns import RowFacts, assign
+from .scan import Context, join_paragraphs, read_prose
+
+#: header cells, matched on the header text with all white space removed
+_HEADER_CELLS = (
+    ("previous", re.compile(r"Periodensutfall(?:VB|T\d|Tertial\d)\d{4}")),
+    ("outcome", re.compile(r"Periodensutfall")),
+    ("outcome_men", re.compile(r"Utfallmän/?pojkar")),
+    ("outcome_women", re.compile(r"Utfallkvinnor/?flickor")),
+    ("forecast", re.compile(r"Prognos(?:helår)?")),
+    ("kf_target", re.compile(r"KF:sårsmål")),
+    ("target", re.compile(r"Årsmål")),
+)
+_PREVIOUS_LABEL = re.compile(r"Periodens\s*utfall\s*((?:VB|T\d|Tertial\s*\d)\s*\d{4})")
+_HEADER_MAX_LINES = 40
+#: a table line longer than this is prose, not a name or value cell
+_CELL_LINE_MAX = 90
+_MAX_VALUE_BLOCKS = 8
+_MAX_NAME_BLOCKS = 3
+#: the name column is narrow: a longer line is prose
+_NAME_LINE_MAX = 45
+#: an analysis saying the outcome is missing ('något utfall inte kommer kunna rapporteras')
+_NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
+_PERIOD_END = re.compile(r"\bPeriod$")
+_TOKEN = re.compile(r"\S+")
+_KNOWN_UNIT = re.compile(KNOWN_UNIT)
+_NUMERIC_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:[,.]\d+)?%?$")
+
+
+@frozen
+class Header:
+    columns: tuple[str, ...]
+    previous_label: str | None
+    #: empty cells survive as extra spaces in this extract (its lines keep trailing spaces)
+    exact_spacing: bool
+    end: int  # index after the header's last line
+
+
+def read_header(ctx: Context, i: int) -> Header:
+    """The columns a header at ``i`` prints, in order; the 2020 default if unreadable."""
+    lines = ctx.lines
+    j = i
+    last = i
+    while j < len(lines) and j - i < _HEADER_MAX_LINES:
+        if not lines[j].blank:
+            last = j
+            if _PERIOD_END.search(lines[j].text) and j > i:
+                break
+        j += 1
+    else:
+        ctx.warn("indicator header without its 'Period' column; default columns used", lines[i].no)
+        return Header(INDICATOR_COLUMNS, None, False, i + 1)
+    joined = join_wrapped([line.raw for line in lines[i : last + 1]])
+    squashed = "".join(joined.split())
+    columns = _header_columns(squashed)
+    if not columns:
+        ctx.warn("indicator header not understood; default columns used", lines[i].no)
+        columns = list(INDICATOR_COLUMNS)
+    label = _PREVIOUS_LABEL.search(joined)
+    previous_label = " ".join(label.group(1).split()) if label else None
+    exact = lines[last].raw[-1:].isspace()
+    return Header(tuple(columns), previous_label, exact, last + 1)
+
+
+def _header_columns(squashed: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _HEADER_CELLS:
+        for match in pattern.finditer(squashed):
+            span = (match.start(), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            found.append((span[0], name))
+            break
+    return [name for _, name in sorted(found)]
+
+
+@frozen
+class RawRow:
+    name_lines: tuple[Line, ...]
+    split: SplitRow
+    first_line: int
+    last_line: int
+    end: int  # index after the row
+
+
+def probe_row(ctx: Context, i: int) -> RawRow | None:
+    """The row starting at ``i`` if a name and value blocks ending in a Period are there."""
+    if i not in ctx.probes:
+        ctx.probes[i] = _probe_row(ctx, i)
+    return ctx.probes[i]  # type: ignore[return-value]
+
+
+def _probe_row(ctx: Context, i: int) -> RawRow | None:
+    lines = ctx.lines
+    end = ctx.block_end(i)
+    block = lines[i:end]
+    if not block or any(len(line.text) > _CELL_LINE_MAX for line in block):
+        return None
+    name_lines, first_values = _split_first_block(block)
+    if name_lines is None:
+        return None
+    value_blocks: list[list[tuple[str, int]]] = [first_values] if first_values else []
+    j = end if first_values else _name_blocks_end(ctx, end, name_lines)
+    while not ends_with_period(Stream.build(value_blocks).text):
+        if len(value_blocks) >= _MAX_VALUE_BLOCKS:
+            return None
+        k = ctx.next_nonblank(j)
+        if k >= len(lines) or ctx.structural(k):
+            return None
+        j = ctx.block_end(k)
+        if any(len(line.text) > _CELL_LINE_MAX for line in lines[k:j]):
+            return None
+        value_blocks.append([(line.raw, line.no) for line in lines[k:j]])
+    split = split_cells(Stream.build(value_blocks))
+    if split.period is None or any(_is_prose(cell) for cell in split.cells):
+        return None
+    last = max(no for b in value_blocks for _, no in b)
+    return RawRow(tuple(name_lines), split, name_lines[0].no, last, j)
+
+
+def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
+    """Extend the name over following short blocks that do not open with a value.
+
+    Some extracts put an empty line after a name's first line ('Antal familjer som mottar'
+    / '' / 'föräldrastöd genom ABC-' / 'utbildning').
+    """
+    for _ in range(_MAX_NAME_BLOCKS - 1):
+        k = ctx.next_nonblank(j)
+        if k >= len(ctx.lines) or ctx.structural(k):
+            break
+        end = ctx.block_end(k)
+        block = ctx.lines[k:end]
+        text = Stream.build([[(line.raw, line.no) for line in block]]).text
+        if starts_with_value(text) or any(len(line.text) > _NAME_LINE_MAX for line in block):
+            break
+        name_lines.extend(block)
+        j = end
+    return j
+
+
+def _split_first_block(block: Sequence[Line]) -> tuple[list[Line] | None, list[tuple[str, int]]]:
+    """Name lines and any values printed on the name's line ('Antal barn per grupp 12,5')."""
+    first = block[0]
+    tokens = list(_TOKEN.finditer(first.raw))
+    for k, token in enumerate(tokens):
+        if k == 0 or not _NUMERIC_TOKEN.match(token.group(0)):
+            continue
+        tail = [(first.raw[token.start() :], first.no)] + [(line.raw, line.no) for line in block[1:]]
+        split = split_cells(Stream.build([tail]))
+        if split.cells and all(_plain_cell(cell) for cell in split.cells):
+            name = Line(first.no, first.raw[: token.start()])
+            return [name], tail
+        break
+    return list(block), []
+
+
+def _plain_cell(cell: Cell) -> bool:
+    if cell.kind == "text":
+        return True
+    unit = cell.value.unit
+    return cell.kind == "number" and (unit is None or _KNOWN_UNIT.fullmatch(unit) is not None)
+
+
+def _is_prose(cell: Cell) -> bool:
+    if cell.kind != "other":
+        return False
+    words = cell.raw.split()
+    return len(words) > 3 or words[0][:1].isupper()
+
+
+@define
+class _Draft:
+    name_lines: list[Line]
+    raw: RawRow
+    analysis_lines: list[Line] = field(factory=list)
+    last_line: int = 0
+
+    def name(self) -> str:
+        return join_wrapped([line.raw for line in self.name_lines])
+
+
+def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indicator], int]:
+    """Every row of the indicator table whose header is at ``i``; returns the index after it."""
+    lines = ctx.lines
+    header = read_header(ctx, i)
+    drafts: list[_Draft] = []
+    j = header.end
+    after_header = False
+    in_analysis = False
+    while True:
+        j = ctx.next_nonblank(j)
+        if j >= len(lines):
+            break
+        line = lines[j]
+        if ctx.kinds[j] == "indicators":
+            header = read_header(ctx, j)
+            j = header.end
+            after_header = True
+            continue
+        if line.text == "Analys" and drafts:
+            j = _read_analysis(ctx, j + 1, drafts[-1])
+            in_analysis = True
+            continue
+        if ctx.structural(j):
+            break
+        row = probe_row(ctx, j)
+        if row is not None:
+            drafts.append(_Draft(list(row.name_lines), row, last_line=row.last_line))
+            j = row.end
+            after_header = in_analysis = False
+            continue
+        if not drafts or not (after_header or in_analysis):
+            break
+        end = ctx.block_end(j)
+        target = drafts[-1]
+        if in_analysis:
+            j = _read_analysis(ctx, j, target)
+        else:
+            target.name_lines.extend(lines[j:end])
+            target.last_line = lines[end - 1].no
+            j = end
+        after_header = False
+    return [_indicator(ctx, draft, header, level) for draft in drafts], j
+
+
+def _read_analysis(ctx: Context, j: int, draft: _Draft) -> int:
+    """Prose after 'Analys' up to the next row or structural line."""
+    taken, j = read_prose(ctx, j, lambda k: probe_row(ctx, k) is not None)
+    if taken:
+        if draft.analysis_lines:
+            draft.analysis_lines.append(Line(taken[0].no, ""))
+        draft.analysis_lines.extend(taken)
+        draft.last_line = max(draft.last_line, taken[-1].no)
+    return j
+
+
+def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | None) -> Indicator:
+    split = draft.raw.split
+    period = split.period.raw if split.period else None
+    placed, flags, alternatives = _place(ctx, draft, header, level)
+    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
+    unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
+    if unknown:
+        ctx.warn(f"indicator cell(s) not recognised, kept as text: {unknown}", draft.raw.first_line, "indicator")
+    return Indicator(
+        name=draft.name(),
+        provenance=Provenance(ctx.path, draft.raw.first_line, max(draft.last_line, draft.raw.last_line)),
+        period=period,
+        flags=flags,
+        alternatives=alternatives,
+        analysis=analysis or None,
+        **placed,  # type: ignore[arg-type]  # keys are header columns, Indicator's Value columns only
+    )
+
+
+def _place(
+    ctx: Context, draft: _Draft, header: Header, level: GoalLevel | None
+) -> tuple[dict[str, Value], tuple[str, ...], tuple]:
+    cells = draft.raw.split.cells
+    columns = header.columns
+    exact = _exact_slots(draft.raw.split, len(columns)) if header.exact_spacing else None
+    if exact is not None:
+        return {columns[k]: cell.value for k, cell in exact}, (), ()
+    period = draft.raw.split.period.raw if draft.raw.split.period else ""
+    tertial = period.startswith(("Tertial", "T1", "T2"))
+    count = draft.name().startswith("Antal")
+    analysis = " ".join(line.text for line in draft.analysis_lines)
+    no_outcome = bool(_NO_OUTCOME.search(analysis))
+    facts = RowFacts(level, ctx.tertial, tertial, tertial or not period[:1].isdigit(), count, no_outcome)
+    choice = assign(columns, cells, facts)
+    placed = {name: cell.value for name, cell in choice.cells}
+    if not choice.ambiguous:
+        return placed, (), ()
+    ctx.warn(
+        f"indicator {draft.name()!r}: columns of {len(cells)} values are uncertain ({choice.reason}); "
+        "best reading kept, others in alternatives",
+        draft.raw.first_line,
+        "ambiguous-columns",
+    )
+    return placed, ("ambiguous-columns",), choice.alternatives
+
+
+def _exact_slots(split: SplitRow, width: int) -> list[tuple[int, Cell]] | None:
+    """Column index per cell when the extra spaces account for every empty column."""
+    slots = []
+    k = 0
+    for cell in split.cells:
+        k += cell.gap_before
+        slots.append((k, cell))
+        k += 1
+    if k + split.gap_after != width:
+        return None
+    return slots

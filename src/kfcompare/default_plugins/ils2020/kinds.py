@@ -1,0 +1,52 @@
+"""Each line's kind in an ILS file, found once by one pattern and shared by every reader.
+
+The layout (where reports and their parts start), the goal reader (goal markers, text
+headings, table headers) and the table readers all ask what a line is, many times over
+for the same lines; a list look-up is far cheaper than matching again each time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...text.lines import Line
+
+#: the text headings of a goal and the model field each opens
+HEADINGS = {"Beskrivning": "description", "Förväntat resultat": "expected_result", "Analys": "analysis"}
+
+#: every kind but 'blank', 'text' and 'heading', as one pattern: the group that matches names it
+_KIND = re.compile(
+    r"(?P<summary>Sammanfattande analys$)"
+    r"|(?P<goals>Uppföljning av Kommunfullmäktiges inriktningsmål$)"
+    # a goal opens with one of these; a report without the goals heading starts its goal part here
+    r"|(?P<marker>(?:KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):)"
+    r"|(?P<indicators>Indikator\s+Periodens\b)"
+    r"|(?P<activities>Aktivitet\s+Startdatum\s+Slutdatum\b)"
+    r"|(?P<economy>Uppföljning av ekonomi$)"
+    # headings of the closing text sections, exactly as a line ('Övrigt avfall som …' is prose)
+    r"|(?P<closing>(?:Investeringar|Medel för lokaländamål|Övrigt|Systematiskt kvalitetsarbete)$)"
+    # a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
+    r"|(?P<pandemic>(?i:(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?"
+    r"(?:pandemin?|covid[- ]?19)|Covid[- ]?(?:19)?:? ?konsekvenser):?$))"
+)
+
+#: the kinds that end any running text, cell or table row in the goal part
+STRUCTURAL = frozenset({"marker", "heading", "indicators", "activities"})
+#: the non-blank kinds the goal part reads as text (a stray layout heading is text there)
+TEXT = frozenset({"text", "summary", "goals", "economy", "closing", "pandemic"})
+
+
+def classify(lines: Sequence[Line]) -> list[str]:
+    """Each line's kind: 'blank', 'heading', 'text' or a group name of the pattern above."""
+    kinds = []
+    for line in lines:
+        text = line.text
+        if not text:
+            kinds.append("blank")
+        elif text in HEADINGS:
+            kinds.append("heading")
+        else:
+            match = _KIND.match(text)
+            kinds.append(match.lastgroup if match else "text")  # type: ignore[arg-type]
+    return kinds

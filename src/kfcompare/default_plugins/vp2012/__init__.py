@@ -1,0 +1,108 @@
+"""Input format "vp2012": the 2012-era verksamhetsplan (ILS-webb export, upper-case markers).
+
+A plan prints targets (Årsmål, KF:s årsmål) and a periodicity but no outcomes, so its
+indicators fill ``target``, ``kf_target`` and ``periodicity`` only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...errors import ParseError
+from ...hookspecs import InputFormat, ParseOptions, hookimpl
+from ...model import ParseWarning, Provenance, Report
+from ..._source import Source
+from .front import read_front
+from .goals import parse_goal_part
+from ...text.lines import Line
+from .lines import KF_MARK, clean_lines, join_text
+
+NAME = "vp2012"
+
+#: the marker no other layout prints; ils2020 stays at or below 0.2 when it sees it
+_GATE = re.compile(r"^\s*KF:s INRIKTNINGSMÅL", re.M)
+#: each signal with a literal it cannot match without: a substring test is far cheaper than a
+#: failing multi-line search through the whole text
+_SIGNALS = (
+    ("KF:s MÅL FÖR VERKSAMHETSOMRÅDET:", re.compile(r"^\s*KF:s MÅL FÖR VERKSAMHETSOMRÅDET:\s*$", re.M)),
+    ("NÄMNDMÅL:", re.compile(r"^\s*NÄMNDMÅL:\s*$", re.M)),
+    ("Förväntat resultat", re.compile(r"^\s*Förväntat resultat\s*$", re.M)),
+    (
+        "KF:s indikatorer Årsmål KF:s årsmål Periodicitet",
+        re.compile(r"^\s*KF:s indikatorer Årsmål KF:s årsmål Periodicitet\s*$", re.M),
+    ),
+    (" aktiviteter Startdatum Slutdatum", re.compile(r"^\s*(?:KF:s|Nämndens) aktiviteter Startdatum Slutdatum\s*$", re.M)),
+    ("Verksamhetsplan år ", re.compile(r"^\s*Verksamhetsplan år \d{4} för", re.M)),
+)
+#: the gate alone already says more than ils2020 may say about such a text
+_BASE = 0.3
+
+#: an appendix the text says holds a table; the extract never carries the appendices
+_APPENDIX_TABLE = re.compile(r"redovisas i bilaga (\d+)[^.]*?följande\b[^.]*?:")
+
+
+def score(source: Source) -> float:
+    text = source.text
+    if not text or "KF:s INRIKTNINGSMÅL" not in text or not _GATE.search(text):
+        return 0.0
+    hits = sum(1 for needle, signal in _SIGNALS if needle in text and signal.search(text))
+    return _BASE + (1.0 - _BASE) * (hits + 1) / (len(_SIGNALS) + 1)
+
+
+def parse(source: Source, options: ParseOptions) -> list[Report]:
+    lines = clean_lines(source.lines)
+    start = next((i for i, line in enumerate(lines) if KF_MARK.match(line.text)), len(lines))
+    front = read_front(lines[:start], source.path)
+    if start == len(lines) and front.year is None:
+        raise ParseError(source.path, "neither a 2012 plan title nor a 'KF:s INRIKTNINGSMÅL N:' marker found")
+    goals, sections, problems = parse_goal_part(lines[start:], source.path)
+    warnings = [*front.warnings, *problems, *_missing_appendices(lines, source.path)]
+    first = lines[0].no if lines else 1
+    last = lines[-1].no if lines else 1
+    return [
+        Report(
+            district=front.district,
+            kind=front.kind,
+            year=front.year,
+            period=f"{front.kind.value} {front.year}" if front.kind and front.year else None,
+            source=Provenance(source.path, first, last),
+            format=NAME,
+            goals=tuple(goals),
+            sections=front.sections + tuple(sections),
+            decisions=front.decisions,
+            warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),
+        )
+    ]
+
+
+def _missing_appendices(lines: Sequence[Line], path: str) -> list[ParseWarning]:
+    """The plan announces tables that live in appendices the extract does not hold."""
+    warnings = []
+    for i, line in enumerate(lines):
+        if "bilaga" not in line.text:
+            continue
+        match = _APPENDIX_TABLE.search(join_text(lines[i : i + 3]))
+        if match and match.start() < len(line.text):
+            warnings.append(
+                ParseWarning(
+                    f"the table announced here is in bilaga {match.group(1)}, which is not in the file; "
+                    "it is not read",
+                    line.no,
+                    path,
+                    "missing-appendix",
+                )
+            )
+    return warnings
+
+
+@hookimpl
+def kfcompare_input_formats() -> list[InputFormat]:
+    return [
+        InputFormat(
+            name=NAME,
+            description="Verksamhetsplan 2012 layout (upper-case KF:s INRIKTNINGSMÅL markers, Årsmål/Periodicitet tables)",
+            score=score,
+            parse=parse,
+        )
+    ]

@@ -1,0 +1,234 @@
+"""The goal part of a 2012 plan: inriktningsmål → KF:s mål → nämndmål, with their tables.
+
+The text is cut into blocks at the markers; each block is then given to the goal it
+belongs to. KF tables belong to the KF goal of the area, Nämndens tables to the nämndmål
+above them; a header repeated after a page break continues the open table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import define, field
+
+from ...model import Activity, Goal, GoalLevel, Indicator, ParseWarning, Provenance, Section
+from ...text.lines import Line
+from .lines import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK, join_text, paragraphs
+from .tables import TableSpec, parse_table, table_spec
+
+_AREA_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
+_KF_NUMBER = re.compile(r"^(\d+)\.\s+(.*)$")
+#: a title line at least this long may wrap onto a lower-case line
+_WRAP_WIDTH = 50
+
+
+@define
+class Block:
+    kind: str  # "kf", "area", "board", "result", "table", "section"
+    marker: Line
+    body: list[Line] = field(factory=list)
+    spec: TableSpec | None = None
+
+    @property
+    def last(self) -> int:
+        """The last line with text: separator lines after a block are not part of it."""
+        return next((line.no for line in reversed(self.body) if not line.blank), self.marker.no)
+
+
+@define
+class Draft:
+    """A goal while its blocks are being collected."""
+
+    level: GoalLevel
+    number: str | None
+    title: str
+    first: int
+    last: int
+    description: str = ""
+    result: list[Line] = field(factory=list)
+    indicators: list[Indicator] = field(factory=list)
+    activities: list[Activity] = field(factory=list)
+    children: list[Draft] = field(factory=list)
+
+    def freeze(self, path: str) -> Goal:
+        children = tuple(child.freeze(path) for child in self.children)
+        last = max([self.last, *(child.provenance.last_line for child in children)])
+        return Goal(
+            level=self.level,
+            title=self.title,
+            provenance=Provenance(path, self.first, last),
+            number=self.number,
+            description=self.description or None,
+            expected_result=join_text(self.result) or None,
+            indicators=tuple(self.indicators),
+            activities=tuple(self.activities),
+            goals=children,
+        )
+
+
+def blocks(lines: Sequence[Line]) -> list[Block]:
+    """The lines cut at markers; a repeated table header continues the table before it."""
+    found: list[Block] = []
+    for line in lines:
+        kind, spec = _classify(line.text)
+        if kind is None:
+            if found:
+                found[-1].body.append(line)
+            continue
+        previous = found[-1] if found else None
+        if kind == "table" and previous is not None and previous.kind == "table" and previous.spec == spec:
+            continue
+        found.append(Block(kind, line, spec=spec))
+    return found
+
+
+#: the first letters of every marker and table header: most lines are ruled out by one test
+_MARK_INITIALS = frozenset("KNFB")
+
+
+def _classify(text: str) -> tuple[str | None, TableSpec | None]:
+    if text[:1] not in _MARK_INITIALS:
+        return None, None
+    if KF_MARK.match(text):
+        return "kf", None
+    if AREA_MARK.match(text):
+        return "area", None
+    if BOARD_MARK.match(text):
+        return "board", None
+    if RESULT_MARK.match(text):
+        return "result", None
+    if SECTION_MARK.match(text):
+        return "section", None
+    spec = table_spec(text)
+    return ("table", spec) if spec else (None, None)
+
+
+def split_title(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
+    """Title lines and the rest: a title continues after a hyphen or a full line + lower case.
+
+    A length-only rule would glue the short sub-heading after a title onto it.
+    """
+    text = [line for line in lines if not line.blank]
+    if not text:
+        return [], []
+    title = [text[0]]
+    for line in text[1:]:
+        prev = title[-1].text
+        lower = line.text[:1].islower() or line.text[:1] == "("
+        if prev.endswith("-") or (lower and len(prev) >= _WRAP_WIDTH):
+            title.append(line)
+        else:
+            break
+    return title, text[len(title) :]
+
+
+@define
+class Walker:
+    path: str
+    top: list[Draft] = field(factory=list)
+    sections: list[Section] = field(factory=list)
+    warnings: list[ParseWarning] = field(factory=list)
+    kf: Draft | None = None
+    area: Draft | None = None
+    board: Draft | None = None
+
+    def warn(self, message: str, line: int, code: str = "structure") -> None:
+        self.warnings.append(ParseWarning(message, line, self.path, code))
+
+    def open_chain(self) -> list[Draft]:
+        return [d for d in (self.kf, self.area, self.board) if d is not None]
+
+    def extend_to(self, line: int) -> None:
+        for draft in self.open_chain():
+            draft.last = max(draft.last, line)
+
+    def current(self) -> Draft | None:
+        chain = self.open_chain()
+        return chain[-1] if chain else None
+
+    def goal(self, block: Block) -> None:
+        title_lines, rest = split_title(block.body)
+        title = join_text(title_lines)
+        level = {"kf": GoalLevel.KF, "area": GoalLevel.AREA, "board": GoalLevel.BOARD}[block.kind]
+        number = None
+        if block.kind == "kf":
+            marked = KF_MARK.match(block.marker.text).group(1)  # type: ignore[union-attr]
+            printed = _KF_NUMBER.match(title)
+            if printed:
+                title = printed.group(2)
+                if printed.group(1) != marked:
+                    self.warn(f"inriktningsmål marked {marked} is titled {printed.group(1)}", block.marker.no)
+            number = marked
+        elif block.kind == "area":
+            printed = _AREA_NUMBER.match(title)
+            if printed:
+                number, title = printed.group(1), printed.group(2)
+            else:
+                self.warn("KF:s mål without a printed number", block.marker.no)
+        if not title:
+            self.warn(f"{block.marker.text} without a title", block.marker.no)
+        draft = Draft(level, number, title, block.marker.no, block.last, description=join_text(rest))
+        self._place(draft, block)
+
+    def _place(self, draft: Draft, block: Block) -> None:
+        if block.kind == "kf":
+            self.top.append(draft)
+            self.kf, self.area, self.board = draft, None, None
+            return
+        parent = self.kf if block.kind == "area" else (self.area or self.kf)
+        if block.kind == "board" and self.area is None:
+            self.warn("NÄMNDMÅL: outside any KF:s mål för verksamhetsområdet", block.marker.no)
+        if parent is None:
+            self.warn(f"{block.marker.text} before any inriktningsmål; kept at the top", block.marker.no)
+            self.top.append(draft)
+        else:
+            parent.children.append(draft)
+        if block.kind == "area":
+            self.area, self.board = draft, None
+        else:
+            self.board = draft
+        self.extend_to(block.last)
+
+    def result(self, block: Block) -> None:
+        target = self.current()
+        if target is None or target.result:
+            self.warn("'Förväntat resultat' with no goal to belong to; dropped", block.marker.no)
+            return
+        target.result = [line for line in block.body if not line.blank]
+        self.extend_to(block.last)
+
+    def table(self, block: Block) -> None:
+        assert block.spec is not None
+        board_table = block.spec.title.startswith("Nämndens")
+        owner = (self.board or self.area) if board_table else self.area
+        owner = owner or self.current()
+        if owner is None:
+            self.warn(f"'{block.spec.title}' table before any goal; dropped", block.marker.no)
+            return
+        if board_table and self.board is None:
+            self.warn(f"'{block.spec.title}' table with no nämndmål above it; given to the KF goal", block.marker.no)
+        found = parse_table(block.spec, block.body, self.path)
+        owner.indicators.extend(found.indicators)
+        owner.activities.extend(found.activities)
+        self.warnings.extend(found.warnings)
+        self.extend_to(block.last)
+
+    def section(self, block: Block) -> None:
+        body = [line for line in block.body if not line.blank]
+        self.sections.append(Section(block.marker.text, paragraphs(body), Provenance(self.path, block.marker.no, block.last)))
+
+
+def parse_goal_part(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[Section], list[ParseWarning]]:
+    """Goals, the sections among them, and what could not be settled."""
+    walker = Walker(path)
+    for block in blocks(lines):
+        if block.kind in ("kf", "area", "board"):
+            walker.goal(block)
+        elif block.kind == "result":
+            walker.result(block)
+        elif block.kind == "table":
+            walker.table(block)
+        else:
+            walker.section(block)
+    return [draft.freeze(path) for draft in walker.top], walker.sections, walker.warnings

@@ -1,1 +1,0 @@
-"""Built-in input formats; each module is a plugin registered through ``kfcompare_input_formats``."""

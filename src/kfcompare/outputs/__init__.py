@@ -1,1 +1,0 @@
-"""Built-in outputs; each module is a plugin registered through ``kfcompare_outputs``."""

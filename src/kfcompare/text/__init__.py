@@ -1,0 +1,1 @@
+"""The text layer every text-based input format reads through."""
