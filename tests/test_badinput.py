@@ -112,7 +112,7 @@ def test_strict_turns_warnings_into_failure_and_writes_nothing(tmp_path: Path) -
     target = tmp_path / "out.json"
     code, _, err = run("parse", str(BAD / "cp1252.txt"), "--strict", "--format", "json", "-o", str(target))
     assert code == 3
-    assert "--strict" in err and "nothing was written" in err
+    assert "--strict" in err and "inget skrevs" in err
     assert leftovers(tmp_path) == []
 
 
@@ -175,8 +175,8 @@ def test_a_folder_may_hold_other_files_which_are_skipped_and_named(tmp_path: Pat
     target = tmp_path / "out.json"
     code, _, err = run("parse", str(folder), "--format", "json", "-o", str(target))
     assert code == 0, err
-    assert f"skipped, not a report: {folder / 'report.pdf'}: is a PDF" in err
-    assert f"skipped, not a report: {folder / 'LÄS MIG.md'}: no format recognises" in err
+    assert f"hoppade över, inte en rapport: {folder / 'report.pdf'}: is a PDF" in err
+    assert f"hoppade över, inte en rapport: {folder / 'LÄS MIG.md'}: no format recognises" in err
     assert [r["district"] for r in json.loads(target.read_text(encoding="utf-8"))] == ["Södermalm"]
 
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from kfcompare._cli import main
 
 SO = "examples/sodermalm_t1_2020.txt"
@@ -53,8 +55,56 @@ def test_filters_by_district_and_period():
     assert code == 0 and {r["rapport"] for r in csv.DictReader(io.StringIO(out))} == {"Södermalm T1 2020"}
     code, out, _ = run("compare", SO, HV, "--period", "VB 2020", "--format", "csv")
     assert {r["rapport"] for r in csv.DictReader(io.StringIO(out))} == {"Hässelby-Vällingby VB 2020"}
-    code, out, _ = run("compare", SO, HV, "--period", "T2")
-    assert code == 0 and "Inga rapporter" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--district", "Sodermalm"), ("--period", "T2"), ("--period", "2019")]
+)
+def test_a_filter_that_matches_nothing_is_an_error_naming_the_choices(tmp_path, option, value):
+    target = tmp_path / "jamforelse.xlsx"
+    target.write_bytes(b"last run's workbook")
+    code, out, err = run("compare", SO, HV, option, value, "-o", str(target))
+    assert code == 2 and out == ""
+    assert f"{option} {value}: ingen rapport passar" in err
+    assert "stadsdelar: Hässelby-Vällingby, Södermalm" in err and "perioder: T1 2020, VB 2020" in err
+    assert target.read_bytes() == b"last run's workbook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jamforelse.xlsx"]
+
+
+def test_check_filters_the_same_way():
+    code, out, err = run("check", SO, HV, "--district", "Kungsholmen")
+    assert code == 2 and out == "" and "--district Kungsholmen: ingen rapport passar" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["compare", SO, "-o", "jam.xls"], "compare skriver inga .xls-filer; välj en av .csv (compare-csv), .json (compare-json), .txt (compare-table), .xlsx (xlsx)"),
+        (["compare", SO, "-o", "x.pdf"], "compare skriver inga .pdf-filer"),
+        (["compare", SO, "--format", "csv", "-o", "x.json"], "--format compare-csv skriver .csv-filer, inte .json"),
+        (["parse", SO, "-o", "x.xlsx"], "parse skriver inga .xlsx-filer; välj en av .json (json), .txt (table)"),
+    ],
+)
+def test_an_output_suffix_no_output_serves_is_an_error(tmp_path, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*argv)
+    assert code == 2 and out == "" and message in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_warnings_only_about_the_reports_kept():
+    code, _, err = run("compare", SO, HV, "--district", "Södermalm", "--format", "csv")
+    assert code == 0
+    assert "sodermalm_t1_2020.txt:4101: " in err
+    assert "hasselby-vallingby_vb_2020.txt" not in err
+
+
+def test_parse_table_shows_each_warning_once():
+    code, out, err = run("parse", HV)
+    text = out + err
+    assert code == 0 and text.count("4353") == 1 and "4353" in out
+    code, out, err = run("parse", HV, "--format", "json")
+    assert "hasselby-vallingby_vb_2020.txt:4353: " in err
 
 
 def test_alias_file_and_user_catalogue(tmp_path):

@@ -79,3 +79,8 @@ def format_decimal(number: Decimal, places: int | None = None) -> str:
         number = round(number, places)
     text = format(number, "f")
     return text.replace(".", ",")
+
+
+def count_of(count: int, one: str, many: str) -> str:
+    """'1 rapport', '7 rapporter': Swedish counts in every text a controller reads."""
+    return f"{count} {one if count == 1 else many}"

@@ -7,13 +7,16 @@ override metadata as in ``parse``.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from .shared import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
 from ..compare.context import comparison_of
 from .workbook_summary import summary
+from ..compare.engine import filter_reports
 from ..errors import UsageError
 from ..hookspecs import ParseOptions, RenderContext
+from ..model import Report
 from .._plugins import Registry
 
 #: --format words that name the compare variant of a parse output of the same name
@@ -42,9 +45,29 @@ def add_parser(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def selection(period: str | None, district: str | None) -> Callable[[list[Report]], list[Report]]:
+    """The reports ``--period`` and ``--district`` choose; choosing none is an error that
+    names what the reports hold, so a misspelt name never gives an empty comparison."""
+
+    def keep(reports: list[Report]) -> list[Report]:
+        kept = filter_reports(reports, period=period, district=district)
+        if kept or not (period or district):
+            return kept
+        wanted = " och ".join(f"{option} {value}" for option, value in (("--period", period), ("--district", district)) if value)
+        districts = sorted({r.district or "okänd stadsdel" for r in reports}, key=str.casefold)
+        periods = sorted({r.period or "okänd period" for r in reports}, key=str.casefold)
+        raise UsageError(
+            f"{wanted}: ingen rapport passar; "
+            f"stadsdelar: {', '.join(districts)}; perioder: {', '.join(periods)}; inget skrevs"
+        )
+
+    return keep
+
+
 def comparison_context(args: argparse.Namespace, registry: Registry, err: TextIO, command: str) -> RenderContext:
-    """Read the files (no metadata overrides) and carry the comparison options."""
-    reports = read_reports(args, registry, err, ParseOptions())
+    """Read the files (no metadata overrides), keep the reports the filters choose, and carry
+    the comparison options."""
+    reports = read_reports(args, registry, err, ParseOptions(), keep=selection(args.period, args.district))
     options = {"aliases": args.aliases, "catalogue": args.catalogue, "period": args.period, "district": args.district}
     return RenderContext(tuple(reports), command, options)
 
@@ -57,7 +80,9 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     destination = args.output or args.into
     if args.into and name not in (None, "xlsx"):
         raise UsageError("--into writes the xlsx workbook; leave out --format or give --format xlsx")
-    output = choose_output(registry, "compare", "xlsx" if args.into else name, destination, default=DEFAULT)
+    output = choose_output(
+        registry, "compare", "xlsx" if args.into else name, destination, default=DEFAULT, check_suffix=not args.into or bool(args.output)
+    )
     context = comparison_context(args, registry, err, "compare")
     if args.into:
         context.options["into"] = args.into

@@ -4,6 +4,7 @@ choosing an output and writing it."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -43,11 +44,19 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
 
 
 def read_reports(
-    args: argparse.Namespace, registry: Registry, err: TextIO, options: ParseOptions | None = None
+    args: argparse.Namespace,
+    registry: Registry,
+    err: TextIO,
+    options: ParseOptions | None = None,
+    keep: Callable[[list[Report]], list[Report]] | None = None,
+    warn: bool = True,
 ) -> list[Report]:
     """Parse every file; report each file's error and go on, then fail if any failed.
 
-    ``options`` defaults to the metadata overrides given on the command line."""
+    ``options`` defaults to the metadata overrides given on the command line. ``keep``
+    chooses the reports the command uses (it may raise UsageError), before any warning is
+    printed, so a report filtered out is not warned about; ``warn=False`` when the output
+    itself shows the warnings on standard output."""
     candidates = candidate_files(args.paths)
     files = [path for path, _ in candidates]
     if not files:
@@ -63,7 +72,7 @@ def read_reports(
         optional={path for path, in_folder in candidates if in_folder},
     )
     for message in batch.skipped:
-        print(f"kfcompare: skipped, not a report: {message}", file=err)
+        print(f"kfcompare: hoppade över, inte en rapport: {message}", file=err)
     if not batch.reports and not batch.errors:
         raise UsageError(f"no reports in {', '.join(map(str, args.paths))}: every file was skipped")
     for message in batch.errors:
@@ -72,29 +81,44 @@ def read_reports(
         print(f"kfcompare: warning: {failure}", file=err)
     if batch.errors:
         raise BatchError(f"{len(batch.errors)} of {batch.files} file(s) could not be read; nothing was written")
-    warned = [(r, w) for r in batch.reports for w in r.warnings]
-    for report, warning in warned:
+    reports = keep(batch.reports) if keep is not None else batch.reports
+    warned = [(r, w) for r in reports for w in r.warnings]
+    for report, warning in warned if warn else ():
         line = f":{warning.line}" if warning.line is not None else ""
-        print(f"kfcompare: warning: {report.source.path}{line}: {warning.message}", file=err)
+        print(f"kfcompare: varning: {warning.path or report.source.path}{line}: {warning.message}", file=err)
     if warned and getattr(args, "strict", False):
-        raise StrictModeError(f"{len(warned)} warning(s) and --strict was given; nothing was written")
-    return batch.reports
+        raise StrictModeError(f"{len(warned)} varning(ar) och --strict gavs; inget skrevs")
+    return reports
 
 
-def choose_output(registry: Registry, command: str, name: str | None, output: str | None, default: str) -> Output:
+def choose_output(
+    registry: Registry, command: str, name: str | None, output: str | None, default: str, check_suffix: bool = True
+) -> Output:
+    """The output to use: ``--format`` NAME, else the one serving the ``-o`` suffix, else
+    ``default``. A suffix no output serves, or one that contradicts ``--format``, is an
+    error before anything is read, so ``-o jam.xls`` never gets console text."""
     if output:
         check_destination(output)
     candidates = {o.name: o for o in registry.output_for(command)}
-    if name is None and output:
-        suffix = Path(output).suffix.lower()
+    suffix = Path(output).suffix.lower() if output and check_suffix else ""
+    if name is None and suffix:
         by_suffix = [o for o in candidates.values() if o.suffix == suffix]
-        if by_suffix:
-            return by_suffix[0]
+        if not by_suffix:
+            raise UsageError(f"-o {output}: {command} skriver inga {suffix}-filer; {_served(candidates.values())}")
+        return by_suffix[0]
     name = name or default
     if name not in candidates:
         known = ", ".join(sorted(candidates)) or "none"
         raise UsageError(f"no output {name!r} for '{command}' (available: {known})")
-    return candidates[name]
+    chosen = candidates[name]
+    if suffix and chosen.suffix and suffix != chosen.suffix:
+        raise UsageError(f"-o {output}: --format {name} skriver {chosen.suffix}-filer, inte {suffix}; {_served(candidates.values())}")
+    return chosen
+
+
+def _served(outputs: Iterable[Output]) -> str:
+    pairs = sorted(f"{o.suffix} ({o.name})" for o in outputs if o.suffix)
+    return f"välj en av {', '.join(pairs)}" if pairs else "inga utdata skriver filer"
 
 
 def emit(output: Output, context: RenderContext, destination: str | None, out: TextIO, registry: Registry) -> None:

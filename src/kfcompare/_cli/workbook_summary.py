@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from ..compare.result import EJ_UPPNATT, UPPNATT, Comparison
 from ..default_plugins.report_table import shorten
+from ..values import count_of
 
 
 def summary(comparison: Comparison, destination: str) -> str:
@@ -36,4 +37,4 @@ def summary(comparison: Comparison, destination: str) -> str:
         tablefmt="simple",
     )
     note = "\nObs: olika perioder jämförs." if comparison.mixed_periods else ""
-    return f"Skrev {destination}: {len(comparison.reports)} rapporter jämförda.{note}\n\n{table}\n"
+    return f"Skrev {destination}: {count_of(len(comparison.reports), 'rapport jämförd', 'rapporter jämförda')}.{note}\n\n{table}\n"

@@ -15,7 +15,7 @@ from ..compare import Comparison, comparison_of
 from ..compare.result import BudgetLine, GoalRow, IndicatorRow
 from ..hookspecs import Output, RenderContext, hookimpl
 from ..model import GoalLevel, Value
-from ..values import format_decimal
+from ..values import count_of, format_decimal
 from .report_table import shorten
 
 LEVEL = {GoalLevel.AREA: "KF-mål", GoalLevel.BOARD: "Nämndmål"}
@@ -66,7 +66,7 @@ def _indicator_table(comparison: Comparison) -> str:
     parts = [title + "\n" + tabulate(rows, headers=["Mål", "Indikator", "R", "Utfall", "Årsmål", "KF-mål", "Status"], tablefmt="simple", disable_numparse=True)]
     left_out = len(comparison.indicator_rows) - len(shown)
     if left_out:
-        parts.append(f"{left_out} indikatorer finns bara i en av rapporterna (alla finns i --format csv).")
+        parts.append(f"{count_of(left_out, 'indikator', 'indikatorer')} finns bara i en av rapporterna (alla finns i --format csv).")
     return "\n".join(parts)
 
 

@@ -15,6 +15,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...compare import Comparison, comparison_of
 from ...hookspecs import Output, RenderContext, hookimpl
+from ...values import count_of
 from . import budget_sheet, charts, data_checks, goals_indicators, overview_activities
 from .into_existing import MARK_PROPERTY, SEPARATOR, write_into
 from .style import Styles, new_workbook
@@ -35,7 +36,7 @@ SHEETS: tuple[Callable[[Workbook, Styles, Comparison], None], ...] = (
 def build_workbook(comparison: Comparison) -> bytes:
     """The workbook's bytes; the same comparison gives the same bytes."""
     buffer = io.BytesIO()
-    book, styles = new_workbook(buffer, f"Jämförelse av {len(comparison.reports)} rapporter")
+    book, styles = new_workbook(buffer, f"Jämförelse av {count_of(len(comparison.reports), 'rapport', 'rapporter')}")
     overview_activities.overview(book, styles, comparison.reports)
     for sheet in SHEETS:
         sheet(book, styles, comparison)

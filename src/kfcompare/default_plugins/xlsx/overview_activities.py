@@ -13,6 +13,7 @@ from xlsxwriter.workbook import Workbook
 
 from ...compare.result import Comparison
 from ...model import Assessment, GoalLevel, Report
+from ...values import count_of
 from .style import Grid, Styles
 
 ASSESSMENT_LABEL = {
@@ -47,7 +48,7 @@ def titles_by_report(reports: Sequence[Report]) -> dict[int, str]:
 
 def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
     grid = Grid(book.add_worksheet("Översikt"), styles)
-    grid.text(0, 0, f"Jämförelse av {len(reports)} rapporter", styles.title, fit=False)
+    grid.text(0, 0, f"Jämförelse av {count_of(len(reports), 'rapport', 'rapporter')}", styles.title, fit=False)
     grid.text(1, 0, "En rad per rapport. Bedömningarna räknas över KF:s mål för verksamhetsområdet och nämndmålen.", styles.note, fit=False)
     labels = [
         "Rapport", "Stadsdel", "Enhet", "Typ", "År", "Period", "Format", "Källfil",
