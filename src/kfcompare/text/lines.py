@@ -1,63 +1,153 @@
-"""What every text-extract format needs: numbered lines, page noise, wrapped tokens.
+"""Lines as every format reads them: numbered, stripped once, page noise removed.
 
 Lines keep their raw text (leading and trailing spaces carry meaning in tables: an empty
-cell can survive as one extra space), so nothing here collapses white space.
+cell can survive as one extra space), so nothing here collapses white space. A line read
+from a PDF also carries its cells (words grouped by the column they stand in); a text
+extract has none, and readers that do not need cells never look at them.
+
+``Line`` is a slotted class, not an attrs class: a report has tens of thousands of lines and
+each is created once per parse, on the hot path (see benchmarks/run.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-from attrs import field, frozen
-
-from ..values import collapse
+from .spaces import collapse
 
 
-@frozen
+class Cell(NamedTuple):
+    """One cell of a line read from a page: its text and where it stands.
+
+    ``x0``/``x1`` are the cell's left and right edges in the page's units; ``column`` names
+    the table column the cell falls in, when a table header gave the columns (else None).
+    """
+
+    text: str
+    x0: float
+    x1: float
+    column: str | None = None
+
+
 class Line:
-    """One source line: its 1-based number and its text exactly as extracted."""
+    """One source line: its 1-based number, its text exactly as extracted, and stripped.
+
+    ``cells`` is None for text sources; a PDF source gives the cells of the line, left to
+    right. Equality is by number, raw text and cells, as two reads of one file compare.
+    """
+
+    __slots__ = ("no", "raw", "text", "cells")
 
     no: int
     raw: str
-    #: the raw text stripped; computed once because parsers ask for it on every pass
-    text: str = field(init=False, eq=False, repr=False)
+    #: the raw text stripped; computed once because readers ask for it on every pass
+    text: str
+    cells: tuple[Cell, ...] | None
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "text", self.raw.strip())
+    def __init__(self, no: int, raw: str, cells: tuple[Cell, ...] | None = None) -> None:
+        self.no = no
+        self.raw = raw
+        self.text = raw.strip()
+        self.cells = cells
 
     @property
     def blank(self) -> bool:
         return not self.text
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return (self.no, self.raw, self.cells) == (other.no, other.raw, other.cells)
+
+    def __hash__(self) -> int:
+        return hash((self.no, self.raw, self.cells))
+
+    def __repr__(self) -> str:
+        cells = "" if self.cells is None else f", cells={self.cells!r}"
+        return f"Line({self.no!r}, {self.raw!r}{cells})"
+
 
 def numbered(lines: Sequence[str], first: int = 1) -> list[Line]:
-    return [Line(first + i, raw) for i, raw in enumerate(lines)]
+    return [Line(no, raw) for no, raw in enumerate(lines, first)]
 
 
-#: page headers and footers PDF extraction drops into the text, wherever the page broke
+#: page headers and footers PDF extraction drops into the text, wherever the page broke,
+#: in the templates of the city's districts
 PAGE_NOISE = (
     re.compile(r"^Tjänsteutlåtande$"),
-    re.compile(r"^Sid \d+ \(\d+\)$"),
+    re.compile(r"^(?:Sid|SID) \d+ \(\d+\)$"),
     re.compile(r"^start\.stockholm$"),
-    re.compile(r"^(?:Telefon:?\s*)?08[- ]\s?\d{3} ?\d{2,3} ?\d{2}(?: ?\d{2})?$"),
+    re.compile(r"^(?:Telefon:?\s*)?08[- ]\s?\d{3} ?\d{2,3} ?\d{2,3}(?: ?\d{2})?$"),
+    re.compile(r"^(?:Sida|SIDA) \d+ av \d+$"),
+    # a diarienummer alone or after the board's name: 'Dnr SDN 2020/123', 'Dnr: 1.2.3-45/2020'
+    re.compile(r"^(?:[A-ZÅÄÖ][\w\-]*(?: [\w\-]+){0,3} )?Dnr[:.]? ?(?:[A-ZÅÄÖ]{2,6} )?[\d.:\-]+/\d{2,4}$"),
 )
+#: PAGE_NOISE as one pattern: one match per line instead of one per pattern
+PAGE_NOISE_RE = re.compile("|".join(f"(?:{p.pattern})" for p in PAGE_NOISE))
 
 
-#: PAGE_NOISE as one pattern: one match per line instead of four
-_ANY_PAGE_NOISE = re.compile("|".join(f"(?:{p.pattern})" for p in PAGE_NOISE))
-
-
-def _is_noise_text(text: str) -> bool:
-    return bool(text) and _ANY_PAGE_NOISE.match(text) is not None
+def is_page_noise(text: str) -> bool:
+    """Whether a stripped line is a page header or footer line."""
+    return bool(text) and PAGE_NOISE_RE.match(text) is not None
 
 
 def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
     """Drop page header/footer lines; numbering of the rest is kept."""
-    return [line for line in lines if not _is_noise_text(line.text)]
+    match = PAGE_NOISE_RE.match
+    return [line for line in lines if not line.text or match(line.text) is None]
 
 
-def join_wrapped(parts: Sequence[str]) -> str:
+def read_lines(
+    raws: Sequence[str],
+    kinds: re.Pattern[str] | None = None,
+    *,
+    keep_empty: bool = True,
+    first: int = 1,
+) -> tuple[list[Line], list[str]]:
+    """The one pass of a text source: number, strip, drop page noise and classify each line.
+
+    ``kinds`` is a format's line classifier: one compiled pattern whose named groups are the
+    line kinds, matched once on each stripped line (the group that matched names its kind;
+    'text' when nothing matches, 'blank' for an empty line). Page noise is decided in the
+    same match when ``kinds`` has a group named ``noise``; else by ``PAGE_NOISE_RE``.
+    Returns the kept lines and each kept line's kind. ``keep_empty=False`` drops lines that
+    are exactly empty (lines of spaces are kept: tables use them as row separators).
+    """
+    lines: list[Line] = []
+    found: list[str] = []
+    add_line = lines.append
+    add_kind = found.append
+    noise = PAGE_NOISE_RE.match if kinds is None or "noise" not in kinds.groupindex else None
+    classify = kinds.match if kinds is not None else None
+    for no, raw in enumerate(raws, first):
+        if not raw:
+            if keep_empty:
+                add_line(Line(no, raw))
+                add_kind("blank")
+            continue
+        line = Line(no, raw)
+        text = line.text
+        if not text:
+            add_line(line)
+            add_kind("blank")
+            continue
+        if noise is not None and noise(text) is not None:
+            continue
+        kind = "text"
+        if classify is not None:
+            match = classify(text)
+            if match is not None:
+                kind = match.lastgroup or "text"
+                if kind == "noise":
+                    continue
+        add_line(line)
+        add_kind(kind)
+    return lines, found
+
+
+def join_wrapped(parts: Iterable[str]) -> str:
     """Join the raw lines of one wrapped cell or title.
 
     A break at a space shows as a trailing space on the earlier line or a leading space on

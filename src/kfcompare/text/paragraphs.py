@@ -1,0 +1,100 @@
+"""Wrapped prose as paragraphs, one per output line.
+
+Extracts wrap prose at the column edge, and some put an empty line after every line, so a
+paragraph cannot be found by blank lines alone. One builder groups the lines; the rule that
+says where a paragraph starts is the layout's:
+
+- ``paragraphs_by_blanks``: an empty line breaks a paragraph only after a line that ends
+  without a space (a line wrapped at a space keeps its trailing space, also across a page
+  break or the empty line after every line of unit reports) — the 2020 goal texts;
+- ``paragraphs_by_sentences``: blank lines are ignored; a paragraph ends after a sentence, a
+  short heading-like line or a line that does not wrap, when a capital follows — the 2020
+  closing sections;
+- ``paragraphs_by_items``: a bullet lost its glyph and kept a leading space, so a capitalised
+  line with a leading space after a finished (or short) line starts an item — the 2012 plans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .joined import join_hyphenated, join_wrapped
+from .lines import Line
+
+#: (the previous non-blank line or None, this line, whether an empty line came between)
+StartsParagraph = Callable[[Line | None, Line, bool], bool]
+
+
+def paragraphs(
+    lines: Sequence[Line], starts: StartsParagraph, join: Callable[[Sequence[Line]], str]
+) -> str:
+    """The non-blank lines grouped where ``starts`` says, each group joined by ``join``;
+    groups that join to nothing are left out."""
+    groups: list[list[Line]] = []
+    prev: Line | None = None
+    gap = False
+    for line in lines:
+        if line.blank:
+            gap = True
+            continue
+        if prev is None or starts(prev, line, gap):
+            groups.append([])
+        groups[-1].append(line)
+        prev = line
+        gap = False
+    return "\n".join(text for text in map(join, groups) if text)
+
+
+def _wrapped(group: Sequence[Line]) -> str:
+    return join_wrapped([line.raw for line in group])
+
+
+def _hyphenated(group: Sequence[Line]) -> str:
+    return join_hyphenated(group).text
+
+
+def _after_full_line(prev: Line | None, line: Line, gap: bool) -> bool:
+    return gap and prev is not None and not prev.raw[-1:].isspace()
+
+
+def paragraphs_by_blanks(lines: Sequence[Line]) -> str:
+    """Paragraphs broken by an empty line after a line that does not wrap on."""
+    return paragraphs(lines, _after_full_line, _wrapped)
+
+
+_PARAGRAPH_END = re.compile(r"[.!?:]$")
+_WRAPS_ON = re.compile(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$")
+
+
+def _after_sentence(prev: Line | None, line: Line, gap: bool) -> bool:
+    if prev is None or line.text[:1].islower():
+        return False
+    text = prev.text
+    if _PARAGRAPH_END.search(text) or not prev.raw[-1:].isspace():
+        return True
+    return len(text) <= 50 and not _WRAPS_ON.search(text)
+
+
+def paragraphs_by_sentences(lines: Sequence[Line]) -> str:
+    """Paragraphs ended by a sentence end, a short line or a line that does not wrap on."""
+    return paragraphs(lines, _after_sentence, _wrapped)
+
+
+#: a line shorter than this ends before the right margin, so what follows may be a new item
+_SHORT = 60
+
+
+def _new_item(prev: Line | None, line: Line, gap: bool) -> bool:
+    before = prev.text if prev is not None else ""
+    return (
+        line.raw[:1].isspace()
+        and line.text[:1].isupper()
+        and not before.endswith("-")
+        and (len(before) < _SHORT or before.endswith((".", ":", "!", "?")))
+    )
+
+
+def paragraphs_by_items(lines: Sequence[Line]) -> str:
+    """Section text with list items on lines of their own, hyphenated words rejoined."""
+    return paragraphs(lines, _new_item, _hyphenated)
