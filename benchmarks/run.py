@@ -5,7 +5,8 @@
 
 (1) parse throughput per format on the bundled reports, beside a bare read-and-split of
 the same bytes in the same run; (2) the workbook step beside a bare xlsxwriter write of
-the same number of cells (the floor); (3) scaled corpora of 5, 50 and 500 reports (copies
+the same number of cells (the floor); (2b) the worst parse time per kB over an
+adversarial corpus, beside the real reports'; (3) scaled corpora of 5, 50 and 500 reports (copies
 of the examples, each with its own district label) compared end to end, each size in a
 fresh process so its peak memory is its own.
 """
@@ -69,6 +70,60 @@ def parse_throughput(repeat: int) -> list[dict]:
                 "ratio": parse_s / bare_s,
             }
         )
+    return rows
+
+
+#: an adversarial input 4× as long may take at most this many times as long (linear work)
+TARGET_ADVERSARIAL_GROWTH = 5.0
+
+
+def adversarial_corpus(n: int) -> dict[str, str]:
+    """Texts built to make the readers search, ``n`` rows or lines long: the economy part's
+    many readings per budget row (issue 13), header probes over long blocks, long runs of
+    wrapped labels, rows of thousands groups."""
+    columns = " ".join(["Budget 2020"] * 10 + ["Prognos 2020", "Avvikelse"])
+    economy = ["Uppföljning av ekonomi", ""]
+    return {
+        "budget rows with many readings": "\n".join(
+            [*economy, f"Mnkr {columns}", "", *(["Intäkter " + " ".join(["100"] * 11), ""] * n)]
+        ),
+        "one long header-like block": "\n".join([*economy, *(["Budget Prognos Avvikelse"] * (10 * n))]),
+        "wrapped labels without values": "\n".join(
+            [*economy, "Mnkr Budget Prognos Avvikelse", "", *(["Kostnader för verksamheten"] * (10 * n))]
+        ),
+        "thousands groups everywhere": "\n".join(
+            [*economy, "Tkr Budget Utfall Avvikelse", ""] + [f"Rad {i} " + " ".join(["1"] + ["000"] * 30) for i in range(n)]
+        ),
+    }
+
+
+def adversarial_parse(repeat: int) -> list[dict]:
+    """Each adversarial input at 400 and 1 600 rows: time per kB, and the growth."""
+    import kfcompare
+    from kfcompare.parsing import default_registry
+
+    registry = default_registry()
+
+    def parse(path: Path) -> None:
+        try:
+            kfcompare.parse_file(path, registry=registry)
+        except kfcompare.KfcompareError:
+            pass  # refusing the input with a clear error is an answer too; its cost counts
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        small, large = adversarial_corpus(400), adversarial_corpus(1600)
+        for name in small:
+            seconds = []
+            for text in (small[name], large[name]):
+                path = Path(folder) / "adversarial.txt"
+                path.write_text(text + "\n", encoding="utf-8")
+                seconds.append(best_of(repeat, lambda p=path: parse(p)))
+            size = len(small[name].encode("utf-8")) + 1
+            rows.append(
+                {"name": name, "bytes": size, "ms": seconds[0] * 1000, "ms_per_kb": seconds[0] * 1e6 / size,
+                 "growth": seconds[1] / seconds[0]}
+            )  # fmt: skip
     return rows
 
 
@@ -172,7 +227,7 @@ def slower(mbps: float) -> str:
     return f"{TARGET_MBPS / mbps:.1f}× too slow"
 
 
-def table(parse_rows: list[dict], scales: list[dict], floor: dict) -> str:
+def table(parse_rows: list[dict], scales: list[dict], floor: dict, adversarial: list[dict] | None = None) -> str:
     lines = ["| measure | result | target | |", "|---|---|---|---|"]
     total_bytes = sum(r["bytes"] for r in parse_rows)
     total_s = sum(r["bytes"] / r["mbps"] / 1e6 for r in parse_rows)
@@ -187,6 +242,16 @@ def table(parse_rows: list[dict], scales: list[dict], floor: dict) -> str:
         f"| parse, all examples | {overall:.1f} MB/s | ≥ {TARGET_MBPS:.0f} MB/s |"
         f" {verdict(overall >= TARGET_MBPS, slower(overall))} |"
     )
+    if adversarial:
+        real = max(r["parse_ms"] / r["bytes"] * 1000 for r in parse_rows)
+        worst = max(adversarial, key=lambda r: r["ms_per_kb"])
+        growth = max(r["growth"] for r in adversarial)
+        lines.append(
+            f"| parse, worst of {len(adversarial)} adversarial inputs ({worst['name']}, {worst['bytes'] / 1000:.0f} kB)"
+            f" | {worst['ms_per_kb']:.2f} ms/kB ({worst['ms']:.0f} ms) vs {real:.2f} ms/kB for the slowest real report;"
+            f" 4× the input takes ≤ {growth:.1f}× the time | linear: ≤ {TARGET_ADVERSARIAL_GROWTH:.0f}× |"
+            f" {verdict(growth <= TARGET_ADVERSARIAL_GROWTH)} |"
+        )
     lines.append(
         f"| workbook step vs bare xlsxwriter ({floor['cells']} cells) | {floor['workbook_s'] * 1000:.0f} ms vs"
         f" {floor['bare_s'] * 1000:.0f} ms = {floor['ratio']:.2f}× ({floor['cells'] / floor['bare_s'] / 1000:.0f}k cells/s bare)"
@@ -236,11 +301,12 @@ def main() -> int:
         print(json.dumps(run_scale(args.scale, args.jobs)))
         return 0
     parse_rows = parse_throughput(args.repeat)
+    adversarial = adversarial_parse(max(1, args.repeat // 2))
     scales = [in_fresh_process(int(n), args.jobs) for n in args.sizes.split(",")]
     biggest = max(scales, key=lambda s: s["cells"])
     bare = bare_write_seconds(biggest["cells"], max(1, args.repeat // 2))
     floor = {"cells": biggest["cells"], "workbook_s": biggest["workbook_s"], "bare_s": bare, "ratio": biggest["workbook_s"] / bare}
-    text = table(parse_rows, scales, floor)
+    text = table(parse_rows, scales, floor, adversarial)
     print(text)
     if args.update_readme:
         update_readme(text)

@@ -200,3 +200,14 @@ def test_links_in_a_folder_are_not_followed(tmp_path: Path, examples: Path) -> N
     code, out, err = run("parse", str(folder), "--format", "json")
     assert code == 0, err
     assert [r["district"] for r in json.loads(out)] == ["Hässelby-Vällingby"]
+
+
+def test_budget_rows_with_too_many_readings_are_flagged_not_searched() -> None:
+    # issue 13 item 1: rows of eleven '100' under twelve columns read in ~700 000 ways
+    code, reports, err = parsed(BAD / "economy_readings.txt")
+    assert code == 0
+    [table] = reports[0]["budget"]
+    assert len(table["rows"]) == 400
+    assert all(row["flags"] == ["ambiguous-columns"] for row in table["rows"])
+    assert [cell and cell["raw"] for cell in table["rows"][-1]["values"]] == [None] + ["100"] * 11
+    assert "economy_readings.txt:5:" in err and "kan inte avgöras" in err

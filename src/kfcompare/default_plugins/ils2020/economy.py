@@ -18,15 +18,17 @@ from ...model import BudgetRow, BudgetTable, ParseWarning, Provenance, Value
 from ...values import collapse, parse_value
 from ...text.lines import Line, join_wrapped
 from .economy_cells import (
+    MAX_READINGS,
+    MAX_TOKENS,
+    Choices,
     Reading,
     Relation,
+    Spans,
     as_values,
     choose,
     is_number_token,
     judged,
-    new_part,
-    partitions,
-    readings,
+    choices,
     relation_for,
 )
 from .economy_header import Header, header_at, next_text
@@ -70,12 +72,25 @@ class _Body:
     with_text: bool = False
 
 
-def parse_economy(lines: Sequence[Line], path: str) -> tuple[list[BudgetTable], list[ParseWarning]]:
+class Tally:
+    """The work of one economy part that the bounds limit: rows placed, readings scored."""
+
+    __slots__ = ("rows", "readings")
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.readings = 0
+
+
+def parse_economy(
+    lines: Sequence[Line], path: str, tally: Tally | None = None
+) -> tuple[list[BudgetTable], list[ParseWarning]]:
     """Every budget table in the economy part, values as printed.
 
     Any slice of lines is accepted; lines that make no table are prose and are skipped.
+    ``tally``, when given, counts the readings scored (each row's are at most
+    2 × MAX_READINGS).
     """
-    new_part()
     tables: list[BudgetTable] = []
     warnings: list[ParseWarning] = []
     i, consumed, tkr = 0, 0, False
@@ -84,7 +99,7 @@ def parse_economy(lines: Sequence[Line], path: str) -> tuple[list[BudgetTable], 
             i += 1
             continue
         tkr = tkr or bool(_RESULT_STATEMENT.match(lines[i].text))
-        found = _headed(lines, i, consumed, tkr, path) or _headerless(lines, i, consumed, tkr, path)
+        found = _headed(lines, i, consumed, tkr, path, tally) or _headerless(lines, i, consumed, tkr, path)
         if found is None:
             i += 1
             continue
@@ -98,7 +113,7 @@ def parse_economy(lines: Sequence[Line], path: str) -> tuple[list[BudgetTable], 
 Found = tuple[BudgetTable, list[ParseWarning], int]
 
 
-def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str) -> Found | None:
+def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str, tally: Tally | None) -> Found | None:
     header = header_at(lines, i)
     if header is None:
         return None
@@ -114,7 +129,7 @@ def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str) 
     if not caption:
         flags = (*flags, "no-caption")
     first = lines[caption_at if caption_at is not None else header.start].no
-    rows, ambiguous = _resolve(raw, body, relation_for(columns), path)
+    rows, ambiguous = _resolve(raw, body, relation_for(columns), path, tally)
     table = BudgetTable(caption, unit, columns, rows, Provenance(path, first, lines[end - 1].no), flags)
     return table, [*problems, *ambiguous], end
 
@@ -167,14 +182,17 @@ def _split_row(text: str, body: _Body) -> tuple[str, tuple[str, ...], str | None
     remark = None
     if body.with_text and len(tokens) > 1 and _TEXT_CELL.match(tokens[-1]) and is_number_token(tokens[-2]):
         remark, tokens = tokens[-1], tokens[:-1]
-    numbers = _number_suffix(tokens)
+    numbers = _number_suffix(tokens)[-MAX_TOKENS:]
+    # one count over the number run answers for every suffix of it
+    spans = Spans(numbers, body.decimal, body.width)
     fallback = None
-    for k in range(len(numbers), 0, -1):
-        found = partitions(tokens[-k:], body.decimal, body.width)
-        if not found:
+    for start in range(len(numbers)):
+        counts = spans.count(start)
+        if not any(counts):
             continue
+        k = len(numbers) - start
         split = (collapse(" ".join(tokens[:-k])), tuple(tokens[-k:]), remark)
-        if any(len(p) == body.width for p in found):
+        if counts[body.width]:
             return split
         fallback = fallback or split
     return fallback
@@ -267,23 +285,30 @@ def _unit(
 
 
 def _resolve(
-    raw: Sequence[_RawRow], body: _Body, relation: Relation | None, path: str
+    raw: Sequence[_RawRow], body: _Body, relation: Relation | None, path: str, tally: Tally | None
 ) -> tuple[tuple[BudgetRow, ...], list[ParseWarning]]:
     """Place every row's cells; rows the arithmetic settles teach the others which column
     this table leaves empty."""
-    plain = [readings(row.tokens, body.width, body.decimal, None) for row in raw]
+    found = [choices(row.tokens, body.width, body.decimal, None) for row in raw]
+    plain = [options.readings for options in found]
     relation = _learn_sign(plain, body, relation)
-    options = [judged(choices, relation) for choices in plain]
+    judged_rows = [judged(options, relation) for options in plain]
+    if tally is not None:
+        tally.rows += len(raw)
+        tally.readings += 2 * sum(len(options) for options in plain)
     consensus: frozenset[int] = frozenset()
-    for choices in options:
-        best, rivals = choose(choices, body.width, frozenset())
+    for options in judged_rows:
+        best, rivals = choose(options, body.width, frozenset())
         if not rivals and best.holds:
             consensus |= best.empty
     rows, warnings = [], []
-    for row, choices in zip(raw, options):
-        best, rivals = choose(choices, body.width, consensus)
+    for row, options, counted in zip(raw, judged_rows, found):
+        best, rivals = choose(options, body.width, consensus)
         flags: tuple[str, ...] = ()
-        if rivals:
+        if counted.cut:
+            flags = ("ambiguous-columns",)
+            warnings.append(_too_many(row, counted, path))
+        elif rivals:
             flags = ("ambiguous-columns",)
             warnings.append(_ambiguity(row, best, rivals, path))
         if body.decimal and any("," in token for token in _number_suffix(row.label.split())):
@@ -319,6 +344,14 @@ def _ambiguity(row: _RawRow, best: Reading, rivals: Sequence[Reading], path: str
 
     others = ", ".join(show(r) for r in rivals[:4])
     message = f"row {row.label!r}: cannot tell which columns its cells fill; kept {show(best)}, also possible {others}"
+    return ParseWarning(message, line=row.values_line.no, path=path, code="ambiguous-columns")
+
+
+def _too_many(row: _RawRow, counted: Choices, path: str) -> ParseWarning:
+    message = (
+        f"raden {row.label!r}: cellerna kan placeras i kolumnerna på {counted.allowed} sätt, fler än de "
+        f"{MAX_READINGS} som prövas; raden kan inte avgöras och behöver kontrolleras mot rapporten"
+    )
     return ParseWarning(message, line=row.values_line.no, path=path, code="ambiguous-columns")
 
 

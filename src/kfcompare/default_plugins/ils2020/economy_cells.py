@@ -9,8 +9,9 @@ a reading only chooses where printed cells go.
 
 from __future__ import annotations
 
-import functools
 import itertools
+import math
+import operator
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -25,17 +26,13 @@ NUMBER_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:,\d+)?$")
 _SIGNED = re.compile(r"^[-\u2212\u2013+]")
 _GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
 
-#: enumeration bounds: a row is a handful of cells, never an essay of digits
+#: a row is a handful of cells, never an essay of digits
 MAX_COLUMNS = 12
 MAX_TOKENS = 48
-MAX_READINGS = 256
-
-
-def new_part() -> None:
-    """Forget the cached readings of the last economy part: a report's parse never depends on
-    what was parsed before it, and a benchmark that repeats one file measures a cold cache."""
-    _partitions.cache_clear()
-    _number.cache_clear()
+#: readings of one row that are built and scored; the rows of the real reports allow at most
+#: 5. The readings are counted before any is built, so a row that allows more costs no more
+#: than this: it is flagged and only its fullest readings, in order, are kept
+MAX_READINGS = 128
 
 
 def is_number_token(token: str) -> bool:
@@ -58,62 +55,86 @@ def _takes_groups(token: str) -> bool:
     return "," not in token and 1 <= len(digits) <= 3 and not digits.startswith("0")
 
 
+class Spans:
+    """Where numbers can stand in a run of tokens, and how many ways each suffix reads.
+
+    ``count(s)[j]`` is the number of ways ``tokens[s:]`` reads as exactly ``j`` numbers,
+    counted by dynamic programming over token positions (O(tokens² × most)), so a row is
+    judged by how many readings it allows before a single one is built.
+    """
+
+    def __init__(self, tokens: Sequence[str], decimal: bool, most: int) -> None:
+        self.tokens = tuple(tokens)
+        self.most = most
+        valid = 0 < len(self.tokens) <= MAX_TOKENS and all(is_number_token(t) for t in self.tokens)
+        self.valid = valid
+        n = len(self.tokens) if valid else 0
+        self.ends = _number_ends(self.tokens[:n], decimal)
+        empty = [0] * (most + 1)
+        self._counts = [list(empty) for _ in range(n)] + [[1, *empty[1:]]]
+        for start in range(n - 1, -1, -1):
+            row = self._counts[start]
+            for end in self.ends[start]:
+                # j numbers from here = one number, then j - 1 from its end
+                row[1:] = map(operator.add, row[1:], self._counts[end][:-1])
+        if not valid:
+            self._counts = [list(empty)]
+
+    def count(self, start: int = 0) -> list[int]:
+        return self._counts[start]
+
+    def partitions(self, parts: int | None = None, limit: int = MAX_READINGS) -> list[tuple[str, ...]]:
+        """The readings of all tokens as numbers (exactly ``parts`` of them, or at most
+        ``most``), at most ``limit``, in order: shorter first numbers first."""
+        out: list[tuple[str, ...]] = []
+        tokens, counts = self.tokens, self._counts
+
+        def allowed(start: int, left: int) -> bool:
+            row = counts[start]
+            return row[left] > 0 if parts is not None else any(row[: left + 1])
+
+        def walk(start: int, left: int, prefix: tuple[str, ...]) -> None:
+            if start == len(tokens):
+                out.append(prefix)
+                return
+            for end in self.ends[start]:
+                if len(out) >= limit:
+                    return
+                if left > 0 and allowed(end, left - 1):
+                    walk(end, left - 1, (*prefix, " ".join(tokens[start:end])))
+
+        total = parts if parts is not None else self.most
+        if self.valid and allowed(0, total):
+            walk(0, total, ())
+        return out
+
+
 def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[str, ...]]:
-    """Every way to read the tokens as at most ``most`` numbers, each as its printed text.
+    """Every way to read the tokens as at most ``most`` numbers, each as its printed text
+    (the first MAX_READINGS).
 
     A number is a lead token (1-3 digits when thousands groups follow) plus groups of exactly
     three digits; a signed token always starts a number, a decimal comma ends one. In a
     ``decimal`` table every number carries a decimal comma.
     """
-    return list(_partitions(tuple(tokens), decimal, most))
+    return Spans(tokens, decimal, most).partitions()
 
 
-@functools.lru_cache(maxsize=4096)
-def _partitions(tokens: tuple[str, ...], decimal: bool, most: int) -> tuple[tuple[str, ...], ...]:
-    # cached: a row line is read as a row, as a wrapped label and again for its readings,
-    # and the headerless-table probe reads the same lines from every caption candidate
-    if not tokens or len(tokens) > MAX_TOKENS or not all(is_number_token(t) for t in tokens):
-        return ()
-    ends = [_number_ends(tokens, start, decimal) for start in range(len(tokens))]
-    memo: dict[tuple[int, int], tuple[tuple[str, ...], ...]] = {}
-
-    def suffixes(start: int, left: int) -> tuple[tuple[str, ...], ...]:
-        # memoised on (position, numbers still allowed): the readings never blow up
-        if start == len(tokens):
-            return ((),)
-        if left == 0:
-            return ()
-        if (start, left) in memo:
-            return memo[start, left]
-        out: list[tuple[str, ...]] = []
-        for end in ends[start]:
-            number = " ".join(tokens[start:end])
-            for rest in suffixes(end, left - 1):
-                out.append((number, *rest))
-                if len(out) >= MAX_READINGS:
+def _number_ends(tokens: Sequence[str], decimal: bool) -> list[list[int]]:
+    """For each start, where a number that starts there can end (exclusive), shortest first."""
+    comma = [("," in token) for token in tokens]
+    group = [not _SIGNED.match(token) and bool(_GROUP.match(token)) for token in tokens]
+    out: list[list[int]] = []
+    for start, token in enumerate(tokens):
+        ends: list[int] = []
+        if _can_start(token):
+            last = len(tokens) if _takes_groups(token) else start + 1
+            for end in range(start + 1, last + 1):
+                if end > start + 1 and (not group[end - 1] or comma[end - 2]):
                     break
-            if len(out) >= MAX_READINGS:
-                break
-        memo[start, left] = tuple(out)
-        return memo[start, left]
-
-    return suffixes(0, most)
-
-
-def _number_ends(tokens: Sequence[str], start: int, decimal: bool) -> list[int]:
-    """Where a number that starts at ``start`` can end (exclusive), shortest first."""
-    out: list[int] = []
-    if not _can_start(tokens[start]):
-        return out
-    for end in range(start + 1, len(tokens) + 1):
-        if end > start + 1:
-            group = tokens[end - 1]
-            if _SIGNED.match(group) or not _GROUP.match(group) or "," in tokens[end - 2]:
-                break
-            if not _takes_groups(tokens[start]):
-                break
-        if not decimal or "," in tokens[end - 1]:
-            out.append(end)
+                if not decimal or comma[end - 1]:
+                    ends.append(end)
+        out.append(ends)
     return out
 
 
@@ -189,35 +210,58 @@ class Reading:
         object.__setattr__(self, "rightmost", sum(printed))
 
 
+@frozen
+class Choices:
+    """A row's readings, and how many its tokens allow: more than were built means the
+    bound was hit and the row cannot be settled."""
+
+    readings: tuple[Reading, ...]
+    allowed: int
+
+    @property
+    def cut(self) -> bool:
+        return self.allowed > len(self.readings)
+
+
 def readings(tokens: Sequence[str], width: int, decimal: bool, relation: Relation | None) -> list[Reading]:
+    """The readings ``choices`` builds."""
+    return list(choices(tokens, width, decimal, relation).readings)
+
+
+def choices(tokens: Sequence[str], width: int, decimal: bool, relation: Relation | None) -> Choices:
     """Every placement of every partition of the tokens into ``width`` columns, order kept.
 
     When some partition fills every column, only those count: a full row always outranks a
-    row with gaps (see ``rank``), so the placements with gaps are not built at all.
+    row with gaps (see ``rank``), so the placements with gaps are not built at all. When the
+    tokens allow more than MAX_READINGS readings, only the first MAX_READINGS placements of
+    the partitions with the most numbers are built (the ones ``rank`` prefers after the
+    arithmetic), and ``Choices.cut`` says the search stopped.
     """
     if width < 1 or width > MAX_COLUMNS:
-        return []
-    found = partitions(tokens, decimal, width)
-    full = [p for p in found if len(p) == width]
-    out = []
-    for raws in full or found:
-        numbers = [_number(raw) for raw in raws]
+        return Choices((), 0)
+    spans = Spans(tokens, decimal, width)
+    counts = spans.count()
+    if counts[width]:
+        sizes = [width]
+    else:
+        sizes = [j for j in range(1, width + 1) if counts[j]]
+    allowed = sum(counts[j] * math.comb(width, j) for j in sizes)
+    if allowed > MAX_READINGS:
+        sizes = sizes[-1:]
+    found = spans.partitions(sizes[0]) if len(sizes) == 1 else spans.partitions()
+    out: list[Reading] = []
+    for raws in found:
+        numbers = [parse_value(raw).number for raw in raws]
         for slots in itertools.combinations(range(width), len(raws)):
+            if len(out) >= MAX_READINGS:
+                return Choices(tuple(out), allowed)
             cells: list[str | None] = [None] * width
             values: list[Decimal | None] = [None] * width
             for slot, raw, number in zip(slots, raws, numbers):
                 cells[slot], values[slot] = raw, number
             holds = relation.holds(values) if relation is not None else None
             out.append(Reading(tuple(cells), tuple(values), holds))
-            if len(out) >= MAX_READINGS * 8:
-                return out
-    return out
-
-
-@functools.lru_cache(maxsize=4096)
-def _number(raw: str) -> Decimal | None:
-    # the same printed numbers recur in every reading of a row and in the row's rereadings
-    return parse_value(raw).number
+    return Choices(tuple(out), allowed)
 
 
 def judged(options: Sequence[Reading], relation: Relation | None) -> list[Reading]:

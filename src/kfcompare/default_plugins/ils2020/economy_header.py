@@ -44,6 +44,9 @@ _INNER_SENTENCE = re.compile(r"\.\s")
 #: a white-space-delimited token with a decimal comma: NUMBER_TOKEN with the comma required
 _DECIMAL_TOKEN = re.compile(r"(?<!\S)[-\u2212\u2013+]?\d+,\d+(?!\S)")
 _MAX_CELL_WORDS = 12
+#: lines in one blank-separated block of a header (2 in the reports, wrapped cells up to 5):
+#: the probe runs on every line, so a longer block must not be read to its end each time
+MAX_BLOCK_LINES = 8
 
 
 @frozen
@@ -76,12 +79,15 @@ def split_columns(text: str, implicit_first: bool) -> tuple[str, list[str]]:
     return prefix, [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
-def _paragraph(lines: Sequence[Line], i: int) -> int:
+def _paragraph(lines: Sequence[Line], i: int) -> int | None:
     """Index after the block of non-blank lines starting at ``i``; a line that ends in a
-    decimal number is a row, never part of a header."""
+    decimal number is a row, never part of a header. None when the block is longer than
+    a header block can be."""
     j = i
     while j < len(lines) and not lines[j].blank and not _has_decimal(lines[j]):
         j += 1
+        if j - i > MAX_BLOCK_LINES:
+            return None
     return j
 
 
@@ -115,7 +121,7 @@ def header_at(lines: Sequence[Line], i: int) -> Header | None:
     if i >= len(lines) or lines[i].blank or _has_decimal(lines[i]):
         return None
     end = _paragraph(lines, i)
-    if _holds_sentence(lines[i:end]):
+    if end is None or _holds_sentence(lines[i:end]):
         return None
     text = join_wrapped([line.raw for line in lines[i:end]])
     if _SENTENCE.search(text):
@@ -151,7 +157,7 @@ def _more_cells(lines: Sequence[Line], columns: list[str], end: int) -> tuple[li
         if start >= len(lines):
             return columns, end
         block_end = _paragraph(lines, start)
-        if block_end == start:
+        if block_end is None or block_end == start or len(columns) > MAX_COLUMNS:
             return columns, end
         text = join_wrapped([line.raw for line in lines[start:block_end]])
         prefix, more = split_columns(text, implicit_first=False)
