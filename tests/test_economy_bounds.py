@@ -15,9 +15,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kfcompare.formats.ils.economy import Tally, parse_economy
-from kfcompare.formats.ils.economy_cells import MAX_READINGS, Spans, choices, partitions
-from kfcompare.formats.textlines import numbered
+from kfcompare.default_plugins.ils2020.economy import Tally, parse_economy
+from kfcompare.default_plugins.ils2020.economy_cells import MAX_READINGS, Spans, choices, partitions
+from kfcompare.text.lines import numbered
 
 BAD = Path(__file__).parent / "badinput"
 #: tokens that can each start a number or continue one as a thousands group
