@@ -1,0 +1,100 @@
+"""The examples as the harness sees them: text lines, the parsed model, the rows' spans.
+
+Everything here goes through the public API (``kfcompare.parse_text`` and the model), so
+the harness does not depend on how the readers are laid out inside the package.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from attrs import frozen
+
+import kfcompare
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+#: the example texts, each read as one or more reports
+NAMES = (
+    "hagersten-alvsjo_ung-fritid_vb_2020.txt",
+    "hasselby-vallingby_vb_2020.txt",
+    "hasselby-vallingby_vp_2012.txt",
+    "kungsholmen_units_vb_2021.txt",
+    "sodermalm_t1_2020.txt",
+)
+
+#: the first line of a table header in either layout family
+_HEADER = {
+    "indicator": re.compile(r"^\s*(?:Indikator\s+Periodens|(?:KF:s|Nämndens) indikatorer\b)"),
+    "activity": re.compile(r"^\s*(?:Aktivitet\s+Startdatum|(?:KF:s|Nämndens) aktiviteter\b)"),
+}
+
+
+@frozen
+class Row:
+    """One table row of an example: what it is, where it is printed, its table's header."""
+
+    kind: str  # "indicator", "activity" or "budget"
+    first: int  # 1-based source lines, inclusive
+    last: int
+    #: the non-blank lines of the row, 1-based
+    lines: tuple[int, ...]
+    #: the header lines of the row's table, as printed before its first row
+    header: tuple[str, ...]
+
+
+@frozen
+class Example:
+    name: str
+    lines: tuple[str, ...]
+    reports: tuple[kfcompare.Report, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def vp2012(self) -> bool:
+        return any(r.format == "vp2012" for r in self.reports)
+
+
+def parse(text: str, name: str) -> list[kfcompare.Report]:
+    return kfcompare.parse_text(text, path=name)
+
+
+@functools.cache
+def load(name: str) -> Example:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    lines = tuple(text.split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    reports = tuple(parse(text, name))
+    spans: list[tuple[str, int, int]] = []
+    for report in reports:
+        spans.extend(("indicator", i.provenance.first_line, i.provenance.last_line) for _, i in report.indicators())
+        spans.extend(("activity", a.provenance.first_line, a.provenance.last_line) for _, a in report.activities())
+        for table in report.budget:
+            spans.extend(("budget", r.provenance.first_line, r.provenance.last_line) for r in table.rows)
+    rows = []
+    for kind, first, last in sorted(spans, key=lambda s: (s[1], s[2])):
+        nonblank = tuple(n for n in range(first, last + 1) if lines[n - 1].strip())
+        rows.append(Row(kind, first, last, nonblank, _header(lines, kind, first)))
+    return Example(name, lines, reports, tuple(rows))
+
+
+def _header(lines: tuple[str, ...], kind: str, first: int) -> tuple[str, ...]:
+    """The printed header of the table a row belongs to, from the nearest header line above it.
+
+    The 2020 indicator header runs over many lines down to the one ending in ``Period``; the
+    other headers are one line. Budget tables are left out: their captions and headers are
+    not told apart by the model.
+    """
+    if kind == "budget":
+        return ()
+    pattern = _HEADER[kind]
+    top = next((n for n in range(first - 1, 0, -1) if pattern.match(lines[n - 1])), None)
+    if top is None:
+        return ()
+    if not re.match(r"^\s*Indikator\s+Periodens", lines[top - 1]):
+        return (lines[top - 1],)
+    end = next((n for n in range(top, min(first, top + 40)) if lines[n - 1].rstrip().endswith("Period")), None)
+    return tuple(lines[top - 1 : end]) if end else ()

@@ -1,0 +1,210 @@
+"""Transformations of an example text that another PDF, template or extractor would produce.
+
+Each builds a ``Variant``: the new lines and, for each, the original line it came from
+(``None`` for an inserted line), so line numbers in the parsed model can be mapped back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from attrs import frozen
+
+from .corpus import Example, Row
+
+
+@frozen
+class Variant:
+    lines: tuple[str, ...]
+    #: for each new line, the 1-based original line it came from; None for an inserted line
+    origin: tuple[int | None, ...]
+    newline: str = "\n"
+    #: original text -> what the transformation wrote instead, applied to expected strings
+    renames: tuple[tuple[str, str], ...] = ()
+    #: original lines the transformation removed (rows there are not expected)
+    removed: frozenset[int] = frozenset()
+
+    def text(self) -> str:
+        return self.newline.join(self.lines) + self.newline
+
+
+def identity(example: Example) -> Variant:
+    return Variant(example.lines, tuple(range(1, len(example.lines) + 1)))
+
+
+def insert_before(example: Example, inserts: Mapping[int, Sequence[str]]) -> Variant:
+    """Insert lines before original lines (1-based)."""
+    lines: list[str] = []
+    origin: list[int | None] = []
+    for no, line in enumerate(example.lines, 1):
+        extra = inserts.get(no, ())
+        lines.extend(extra)
+        origin.extend([None] * len(extra))
+        lines.append(line)
+        origin.append(no)
+    return Variant(tuple(lines), tuple(origin))
+
+
+def map_lines(example: Example, change: Callable[[str], str], **kwargs: object) -> Variant:
+    """Every line rewritten on its own; numbering kept."""
+    return Variant(
+        tuple(change(line) for line in example.lines), tuple(range(1, len(example.lines) + 1)), **kwargs
+    )  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- page breaks
+
+
+def _district(example: Example) -> str:
+    return next((r.district for r in example.reports if r.district), "Södermalm")
+
+
+def page_blocks(example: Example) -> list[list[str]]:
+    """Page header/footer blocks of the real templates, as they land in the text.
+
+    The 2020 family: 'Tjänsteutlåtande' / 'Sid N (M)' / 'start.stockholm' / a phone number,
+    'Sida 3 av 40', 'SID 24 (36)', a board's name with its diarienummer. The 2012 plans: the
+    district in spaced capitals, 'SID N (M)' and the Word file name.
+    """
+    district = _district(example)
+    if example.vp2012:
+        return [
+            ["", " ", "  ", "HÄSSELBY -VÄLL INGBY  ", "", "STADSDELSFÖRVALTNING ", "", " ", "SID 13 (62) ", "",
+             "10. Verksamhetsplan r 2012 fr Hsselby-Vllingby stadsdelsnmnd 12-06.doc ", ""],
+            ["", " ", "SID 24 (62) ", ""],
+            ["", "", "Tjänsteutlåtande", "Sid 9 (128)", ""],
+        ]
+    return [
+        ["", "", "", "Tjänsteutlåtande", "Sid 9 (128)", "", "start.stockholm", "08- 508 042 45", ""],
+        ["", "", "", "Tjänsteutlåtande", "Sid 28 (28)", "", "start.stockholm", ""],
+        ["", "", "Sida 3 av 40", ""],
+        ["", "", "SID 24 (36)", ""],
+        ["", "", f"{district} stadsdelsförvaltning", "Tjänsteutlåtande", "Dnr SDN 2020/123", "Sid 12 (40)", ""],
+        ["", "", "", "Tjänsteutlåtande", "Sid 4 (36)", "", "start.stockholm", "Telefon 08-508 08 000", ""],
+    ]
+
+
+#: what is inserted before a row line: (name, needs a header, builder)
+PAGE_KINDS = ("page+header", "page", "header", "formfeed")
+
+
+def page_insert(example: Example, row: Row, kind: str, turn: int, line: str) -> tuple[list[str], str | None]:
+    """The lines to insert before ``line`` of ``row`` (and a replacement for that line)."""
+    blocks = page_blocks(example)
+    block = blocks[turn % len(blocks)]
+    if kind == "page":
+        return block, None
+    if kind == "page+header":
+        return block + list(row.header) + [""], None
+    if kind == "header":
+        return list(row.header) + [""], None
+    if kind == "formfeed":
+        return [], "\f" + line
+    raise ValueError(kind)
+
+
+def applies(kind: str, row: Row) -> bool:
+    return bool(row.header) or kind not in ("page+header", "header")
+
+
+def page_break(example: Example, kind: str, points: Iterable[tuple[Row, int]]) -> Variant:
+    """A page break of ``kind`` before each of the given (row, line number) points."""
+    inserts: dict[int, list[str]] = {}
+    replaced: dict[int, str] = {}
+    for turn, (row, no) in enumerate(points):
+        extra, replacement = page_insert(example, row, kind, turn, example.lines[no - 1])
+        inserts[no] = extra
+        if replacement is not None:
+            replaced[no] = replacement
+    variant = insert_before(example, inserts)
+    if replaced:
+        lines = tuple(replaced.get(o, l) if o is not None else l for l, o in zip(variant.lines, variant.origin))
+        variant = Variant(lines, variant.origin)
+    return variant
+
+
+# ---------------------------------------------------------------- extractor variants
+
+_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_PERCENT = re.compile(r"(?<=\d) (?=%)")
+_MINUS = re.compile(r"(?<![\w\-−–])-(?=\d)")
+_LONG_WORD = re.compile(r"\b([A-Za-zÅÄÖåäö]{5})([a-zåäö]{5,})")
+
+
+def _blank_after_every_line(example: Example) -> Variant:
+    lines: list[str] = []
+    origin: list[int | None] = []
+    for no, line in enumerate(example.lines, 1):
+        lines.extend((line, ""))
+        origin.extend((no, None))
+    return Variant(tuple(lines), tuple(origin))
+
+
+def _soft_hyphens(example: Example) -> Variant:
+    """Optional hyphens inside long words, and at line ends where a word is broken."""
+    out = []
+    for i, line in enumerate(example.lines):
+        line = _LONG_WORD.sub("\\1\u00ad\\2", line)
+        nxt = example.lines[i + 1] if i + 1 < len(example.lines) else ""
+        if line[-1:].isalpha() and nxt[:1].islower():
+            line += "\u00ad"
+        out.append(line)
+    return Variant(tuple(out), tuple(range(1, len(out) + 1)))
+
+
+EXTRACTOR: dict[str, Callable[[Example], Variant]] = {
+    "trailing spaces stripped": lambda e: map_lines(e, str.rstrip),
+    "trailing space added": lambda e: map_lines(e, lambda s: s + " " if s.strip() and not s.endswith(" ") else s),
+    "blank line after every line": _blank_after_every_line,
+    "runs of spaces collapsed": lambda e: map_lines(e, lambda s: re.sub(" {2,}", " ", s)),
+    "CRLF": lambda e: Variant(e.lines, tuple(range(1, len(e.lines) + 1)), newline="\r\n"),
+    "NBSP in numbers": lambda e: map_lines(e, lambda s: _PERCENT.sub("\u00a0", _GROUP.sub("\u00a0", s))),
+    "thin space in numbers": lambda e: map_lines(e, lambda s: _GROUP.sub("\u2009", s)),
+    "U+2212 as minus": lambda e: map_lines(e, lambda s: _MINUS.sub("\u2212", s)),
+    "en dash as minus": lambda e: map_lines(e, lambda s: _MINUS.sub("\u2013", s)),
+    "ligatures fi fl": lambda e: map_lines(e, lambda s: s.replace("fi", "\ufb01").replace("fl", "\ufb02")),
+    "soft hyphens": _soft_hyphens,
+}
+
+
+# ---------------------------------------------------------------- other districts
+
+#: Stockholm's district boards by the years they existed (Hägersten-Liljeholmen and Älvsjö
+#: became Hägersten-Älvsjö in 2020)
+DISTRICTS = (
+    ("Rinkeby-Kista", None, None),
+    ("Spånga-Tensta", None, None),
+    ("Hässelby-Vällingby", None, None),
+    ("Bromma", None, None),
+    ("Kungsholmen", None, None),
+    ("Norrmalm", None, None),
+    ("Östermalm", None, None),
+    ("Södermalm", None, None),
+    ("Enskede-Årsta-Vantör", None, None),
+    ("Skarpnäck", None, None),
+    ("Farsta", None, None),
+    ("Älvsjö", None, 2019),
+    ("Hägersten-Liljeholmen", None, 2019),
+    ("Hägersten-Älvsjö", 2020, None),
+    ("Skärholmen", None, None),
+)
+
+
+def districts_for(year: int | None) -> list[str]:
+    return [
+        name
+        for name, first, last in DISTRICTS
+        if year is None or ((first is None or year >= first) and (last is None or year <= last))
+    ]
+
+
+def rename_district(example: Example, new: str) -> Variant:
+    """The report's own district name replaced everywhere it is printed (genitive included)."""
+    old = _district(example)
+    return map_lines(example, lambda s: name_pattern(old).sub(new, s), renames=((old, new),))
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """A name as a whole word, also in the genitive ('Södermalms budget')."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?=s?(?![\w-]))")
