@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kfcompare.default_plugins.ils2020 import districts, layout, metadata
-from kfcompare.default_plugins.ils2020.wording import flatten
+from kfcompare.text import join_flat as flatten
 from kfcompare.text.lines import Line, numbered, strip_page_noise
 from kfcompare.model import Kind
 from kfcompare._source import read_source

@@ -15,7 +15,7 @@ from kfcompare._cli import main
 from kfcompare.errors import KfcompareError
 from kfcompare.default_plugins import ils2020
 from kfcompare.default_plugins.ils2020 import layout, metadata, units
-from kfcompare.default_plugins.ils2020.wording import flatten
+from kfcompare.text import join_flat as flatten
 from kfcompare.text.lines import Line, numbered, strip_page_noise
 from kfcompare.hookspecs import ParseOptions
 from kfcompare.model import Origin, Report

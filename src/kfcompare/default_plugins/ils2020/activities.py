@@ -14,10 +14,11 @@ import re
 from attrs import define, field
 
 from ...model import Activity, Provenance
+from ...text.dates import DATE_PAIR_RE, parse_date
 from ...text.lines import Line, join_wrapped
-from .scan import Context, join_paragraphs, read_prose
+from ...text.paragraphs import paragraphs_by_blanks
+from .scan import Context, read_prose
 
-DATES_RE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})(?:\s+(Avvikelse))?\s*$")
 
 
 @define
@@ -63,7 +64,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
             continue
         if ctx.structural(j):
             break
-        match = DATES_RE.search(line.raw)
+        match = DATE_PAIR_RE.search(line.raw)
         if match:
             before = line.raw[: match.start()]
             text_lines = pending + ([Line(line.no, before)] if before.strip() else [])
@@ -88,19 +89,19 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
 def _text_end(ctx: Context, j: int) -> int:
     """End of a text block, stopping before a line that carries dates."""
     end, block_end = j + 1, ctx.block_end(j)
-    while end < block_end and not DATES_RE.search(ctx.lines[end].raw):
+    while end < block_end and not DATE_PAIR_RE.search(ctx.lines[end].raw):
         end += 1
     return end
 
 
 def _bare_dates_at(ctx: Context, k: int) -> bool:
-    return k < len(ctx.lines) and DATES_RE.fullmatch(ctx.lines[k].text) is not None
+    return k < len(ctx.lines) and DATE_PAIR_RE.fullmatch(ctx.lines[k].text) is not None
 
 
 def _starts_row(ctx: Context, k: int) -> bool:
     """A block at ``k`` is a row: it carries dates or is followed by a line of dates."""
     end = ctx.block_end(k)
-    if any(DATES_RE.search(line.raw) for line in ctx.lines[k:end]):
+    if any(DATE_PAIR_RE.search(line.raw) for line in ctx.lines[k:end]):
         return True
     return _bare_dates_at(ctx, ctx.next_nonblank(end))
 
@@ -113,15 +114,14 @@ def _dated(ctx: Context, text_lines: list[Line], line: Line, match: re.Match[str
 
 
 def _date(ctx: Context, text: str, line: int) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
+    date = parse_date(text)
+    if date is None:
         ctx.warn(f"not a calendar date: {text}", line, "activity")
-        return None
+    return date
 
 
 def _activity(ctx: Context, draft: _Draft) -> Activity:
-    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
+    analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
     return Activity(
         text=join_wrapped([line.raw for line in draft.text_lines]),
         provenance=Provenance(ctx.path, draft.first_line, draft.last_line),

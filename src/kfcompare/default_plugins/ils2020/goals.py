@@ -15,13 +15,13 @@ from attrs import define, field
 
 from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
 from ...text.lines import Line, join_wrapped
+from ...text.paragraphs import paragraphs_by_blanks
 from . import activities, indicators
 from .kinds import HEADINGS, STRUCTURAL
 from .scan import (
     MARKER_LEVELS,
     Context,
     assessment,
-    join_paragraphs,
     looks_double_spaced,
     marker,
 )
@@ -56,7 +56,7 @@ class _GoalDraft:
 
     def freeze(self, path: str) -> Goal:
         children = tuple(child.freeze(path) for child in self.children)
-        texts = {name: join_paragraphs(lines) or None for name, lines in self.texts.items()}
+        texts = {name: paragraphs_by_blanks(lines) or None for name, lines in self.texts.items()}
         last = max(
             [self.last_line]
             + [child.provenance.last_line for child in children]

@@ -13,10 +13,13 @@ from collections.abc import Sequence
 from attrs import define, field, frozen
 
 from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
+from ...text.joined import join_cells
 from ...text.lines import Line, join_wrapped
-from .cells import KNOWN_UNIT, Cell, SplitRow, Stream, ends_with_period, split_cells, starts_with_value
+from ...text.paragraphs import paragraphs_by_blanks
+from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
+from .cells import Cell, SplitRow, ends_with_period, split_cells
 from .columns import RowFacts, assign
-from .scan import Context, join_paragraphs, read_prose
+from .scan import Context, read_prose
 
 #: header cells, matched on the header text with all white space removed
 _HEADER_CELLS = (
@@ -40,8 +43,6 @@ _NAME_LINE_MAX = 45
 _NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
 _PERIOD_END = re.compile(r"\bPeriod$")
 _TOKEN = re.compile(r"\S+")
-_KNOWN_UNIT = re.compile(KNOWN_UNIT)
-_NUMERIC_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:[,.]\d+)?%?$")
 
 
 @frozen
@@ -120,7 +121,7 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         return None
     value_blocks: list[list[tuple[str, int]]] = [first_values] if first_values else []
     j = end if first_values else _name_blocks_end(ctx, end, name_lines)
-    while not ends_with_period(Stream.build(value_blocks).text):
+    while not ends_with_period(join_cells(value_blocks).text):
         if len(value_blocks) >= _MAX_VALUE_BLOCKS:
             return None
         k = ctx.next_nonblank(j)
@@ -130,7 +131,7 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         if any(len(line.text) > _CELL_LINE_MAX for line in lines[k:j]):
             return None
         value_blocks.append([(line.raw, line.no) for line in lines[k:j]])
-    split = split_cells(Stream.build(value_blocks))
+    split = split_cells(join_cells(value_blocks))
     if split.period is None or any(_is_prose(cell) for cell in split.cells):
         return None
     last = max(no for b in value_blocks for _, no in b)
@@ -149,7 +150,7 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
             break
         end = ctx.block_end(k)
         block = ctx.lines[k:end]
-        text = Stream.build([[(line.raw, line.no) for line in block]]).text
+        text = join_cells([[(line.raw, line.no) for line in block]]).text
         if starts_with_value(text) or any(len(line.text) > _NAME_LINE_MAX for line in block):
             break
         name_lines.extend(block)
@@ -162,10 +163,10 @@ def _split_first_block(block: Sequence[Line]) -> tuple[list[Line] | None, list[t
     first = block[0]
     tokens = list(_TOKEN.finditer(first.raw))
     for k, token in enumerate(tokens):
-        if k == 0 or not _NUMERIC_TOKEN.match(token.group(0)):
+        if k == 0 or not VALUE_TOKEN_RE.match(token.group(0)):
             continue
         tail = [(first.raw[token.start() :], first.no)] + [(line.raw, line.no) for line in block[1:]]
-        split = split_cells(Stream.build([tail]))
+        split = split_cells(join_cells([tail]))
         if split.cells and all(_plain_cell(cell) for cell in split.cells):
             name = Line(first.no, first.raw[: token.start()])
             return [name], tail
@@ -177,7 +178,7 @@ def _plain_cell(cell: Cell) -> bool:
     if cell.kind == "text":
         return True
     unit = cell.value.unit
-    return cell.kind == "number" and (unit is None or _KNOWN_UNIT.fullmatch(unit) is not None)
+    return cell.kind == "number" and (unit is None or KNOWN_UNIT_RE.fullmatch(unit) is not None)
 
 
 def _is_prose(cell: Cell) -> bool:
@@ -257,7 +258,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
     split = draft.raw.split
     period = split.period.raw if split.period else None
     placed, flags, alternatives = _place(ctx, draft, header, level)
-    analysis = join_paragraphs(draft.analysis_lines) if draft.analysis_lines else None
+    analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
     unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
     if unknown:
         ctx.warn(f"indicator cell(s) not recognised, kept as text: {unknown}", draft.raw.first_line, "indicator")

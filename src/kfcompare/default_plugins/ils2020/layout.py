@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ...model import ParseWarning, Provenance, Section
-from ...text.lines import Line, join_wrapped
+from ...text.lines import Line
+from ...text.paragraphs import paragraphs_by_sentences
 from .kinds import classify
 
 SUMMARY_TITLE = "Sammanfattande analys"
@@ -24,8 +25,6 @@ GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
 
 #: the header line that makes 'Investeringar' a table caption of the economy part
 _TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
-_PARAGRAPH_END = re.compile(r"[.!?:]$")
-_WRAPS_ON = re.compile(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$")
 _SENTENCE_END = re.compile(r"[.!?:;)\]”\"%]$|\d$")
 
 
@@ -121,33 +120,7 @@ def section_of(part: Part, lines: Sequence[Line], path: str) -> Section:
     filled = [line for line in lines if not line.blank]
     first = filled[0].no if filled else (lines[0].no if lines else 0)
     last = filled[-1].no if filled else first
-    return Section(part.title, paragraphs(body), Provenance(path, first, last))
-
-
-def paragraphs(lines: Sequence[Line]) -> str:
-    """Wrapped lines joined into paragraphs, one per output line.
-
-    Some extracts put blank lines between the wrapped lines of one paragraph, so blank
-    lines do not separate paragraphs: a paragraph ends after a sentence, a short heading-like
-    line, or a line that does not wrap (no trailing space), when a capital follows.
-    """
-    out: list[list[str]] = []
-    prev: Line | None = None
-    for line in lines:
-        if line.blank:
-            continue
-        if prev is None or (_ends_paragraph(prev) and not line.text[:1].islower()):
-            out.append([])
-        out[-1].append(line.raw)
-        prev = line
-    return "\n".join(join_wrapped(parts) for parts in out)
-
-
-def _ends_paragraph(line: Line) -> bool:
-    text = line.text
-    if _PARAGRAPH_END.search(text) or not line.raw[-1:].isspace():
-        return True
-    return len(text) <= 50 and not _WRAPS_ON.search(text)
+    return Section(part.title, paragraphs_by_sentences(body), Provenance(path, first, last))
 
 
 def truncation_warnings(

@@ -19,9 +19,9 @@ import attrs
 from attrs import frozen
 
 from ...model import Kind, ParseWarning
+from ...text.joined import join_flat
 from ...text.lines import Line
 from . import districts, layout, units
-from .wording import flatten
 
 #: a Period cell at the end of a line: 'VB', 'VB 2021', 'Tertial 1', 'Tertial 1 2020'
 _PERIOD_CELL = re.compile(r"(?:^|\s)(VB|Tertial\s*([12]))(?:\s+(20\d\d))?$")
@@ -171,7 +171,7 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
     if year is None:
         warn("year", "report year not found; give it with --year")
 
-    flat = flatten(lines)
+    flat = join_flat(lines)
     district, _ = districts.detect_district(flat.text, year)
     if district.name is None and district.tied:
         warn("district", f"district unclear: {district.tied_names} are named equally; give it with --district")

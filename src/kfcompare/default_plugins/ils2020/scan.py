@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from attrs import define, field, frozen
 
 from ...model import Assessment, GoalLevel, ParseWarning
-from ...text.lines import Line, join_wrapped
+from ...text.lines import Line
 from .kinds import STRUCTURAL, TEXT, classify
 
 MARKER_RE = re.compile(
@@ -101,23 +101,6 @@ class TextRun:
     text: str
     first: int  # line numbers
     last: int
-
-
-def join_paragraphs(lines: Sequence[Line]) -> str:
-    """Wrapped prose as paragraphs separated by newlines.
-
-    Empty lines break a paragraph only after a line that ends without a space: a line
-    wrapped at a space keeps its trailing space, also when a page break or the extract's
-    empty line after every line (unit reports) comes between it and its continuation.
-    """
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line.blank:
-            if paragraphs[-1] and not paragraphs[-1][-1][-1:].isspace():
-                paragraphs.append([])
-        else:
-            paragraphs[-1].append(line.raw)
-    return "\n".join(text for text in (join_wrapped(p) for p in paragraphs) if text)
 
 
 def read_prose(ctx: Context, j: int, starts_row: Callable[[int], bool]) -> tuple[list[Line], int]:

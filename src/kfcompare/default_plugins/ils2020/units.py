@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
+from ...text.joined import Joined
 from .layout import SUMMARY_TITLE
 from .ranking import Guess, choose
-from .wording import Flat
 
 #: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)',
 #: 'Enheten för ekonomiskt bistånd', 'Enheten för sociala frågor'
@@ -94,7 +94,7 @@ class UnitGuess:
     mentioned: tuple[str, ...] = ()
 
 
-def detect_unit(flat: Flat, summary_at: int = 0, summary_lines: int = 6) -> UnitGuess:
+def detect_unit(flat: Joined, summary_at: int = 0, summary_lines: int = 6) -> UnitGuess:
     """The unit a unit report names as its own, or None with what it names in passing.
 
     Only one name may stand where the report speaks of itself: two leave it unclear.

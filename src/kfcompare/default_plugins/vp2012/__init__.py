@@ -13,10 +13,11 @@ from ...errors import ParseError
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import ParseWarning, Provenance, Report
 from ..._source import Source
+from ...text.joined import join_hyphenated
+from ...text.lines import Line
 from .front import read_front
 from .goals import parse_goal_part
-from ...text.lines import Line
-from .lines import KF_MARK, clean_lines, join_text
+from .lines import KF_MARK, clean_lines
 
 NAME = "vp2012"
 
@@ -82,7 +83,7 @@ def _missing_appendices(lines: Sequence[Line], path: str) -> list[ParseWarning]:
     for i, line in enumerate(lines):
         if "bilaga" not in line.text:
             continue
-        match = _APPENDIX_TABLE.search(join_text(lines[i : i + 3]))
+        match = _APPENDIX_TABLE.search(join_hyphenated(lines[i : i + 3]).text)
         if match and match.start() < len(line.text):
             warnings.append(
                 ParseWarning(

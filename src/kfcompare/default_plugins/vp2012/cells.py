@@ -11,20 +11,14 @@ import re
 
 from attrs import frozen
 
-from .lines import EMPTY
+from ...text.joined import EMPTY
+from ...text.numbers import plan_cell
 
 PERIODICITIES = ("År", "Tertial", "Halvår", "Månad", "Kvartal")
 
-_NUMBER = r"[+\-−]?\d{1,3}(?: \d{3})*(?:,\d+)?|[+\-−]?\d+(?:,\d+)?"
-_UNIT = r"%|st|kr|tkr|mnkr|k[wW]h(?:/kvm)?|dagar|timmar"
-#: text targets of the era: directions, 'to be set', and tolerances
+#: one word of a body's name in a text target ('Tas fram av nämnd/styrelse')
 _WORD = rf"[^ /{EMPTY}]+"
-_TEXT = (
-    r"öka|minska|oförändrad|bibehålla|fastställs(?: \d{4})?"
-    rf"|[Tt]as fram till T\d:an|[Tt]as fram av {_WORD}/ ?{_WORD}|[Tt]as fram av {_WORD}|[Tt]as fram av"
-    r"|\+/- ?\d+(?:,\d+)? ?%"
-)
-CELL = rf"(?:{_TEXT}|(?:{_NUMBER})(?: ?(?:{_UNIT}))?)"
+CELL = plan_cell(_WORD)
 _CELL_AT_END = re.compile(rf"(?<![^ {EMPTY}])(?:{CELL})$")
 _CELL_AT_START = re.compile(rf"^(?:{CELL})(?= |$)")
 _PERIODICITY_AT_END = re.compile(rf"(?<![^ {EMPTY}])({'|'.join(PERIODICITIES)})$")

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ...model import Decision, Kind, ParseWarning, Provenance, Section, Value
-from ...values import parse_value
+from ...text.joined import join_hyphenated
 from ...text.lines import Line
-from .lines import join_text
+from ...text.numbers import AMOUNT_RE, parse_value
 
 _TITLE_START = re.compile(r"^Verksamhetsplan (?:år )?\d{4} för\b")
 _TITLE = re.compile(r"^Verksamhetsplan (?:år )?(\d{4}) för (.+?) stadsdelsnämnd$")
@@ -23,7 +23,6 @@ _BOARD_LINE = re.compile(r"^(.+?) stadsdelsnämnd$")
 _CONFIRM_YEAR = re.compile(r"fastställer verksamhetsplan för år (\d{4})")
 _DECISIONS = re.compile(r"^Förslag till beslut$")
 _DECISION = re.compile(r"^(\d+)\. (.*)$")
-_AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})*(?:,\d+)? ?(?:mnkr|mkr|tkr|kr)\b")
 #: opening headings kept as sections
 _HEADINGS = re.compile(r"^(?:Ärendets beredning|Inledning)$")
 #: how many title lines a wrapped title may take
@@ -53,7 +52,7 @@ def _title(lines: Sequence[Line], path: str) -> tuple[str | None, Kind | None, i
         if not _TITLE_START.match(line.text):
             continue
         for size in range(1, _TITLE_LINES + 1):
-            match = _TITLE.match(join_text(lines[i : i + size]))
+            match = _TITLE.match(join_hyphenated(lines[i : i + size]).text)
             if match:
                 return match.group(2), Kind.VP, int(match.group(1)), []
     warnings = [ParseWarning("no 'Verksamhetsplan år YYYY för … stadsdelsnämnd' title", path=path, code="metadata")]
@@ -84,9 +83,9 @@ def _decisions(lines: Sequence[Line], path: str) -> tuple[Decision, ...]:
 
 
 def _decision(group: Sequence[Line], path: str) -> Decision:
-    match = _DECISION.match(join_text(group))
-    number, text = (match.group(1), match.group(2)) if match else ("", join_text(group))
-    amounts = [_with_line(parse_value(found.group(0)), group) for found in _AMOUNT.finditer(text)]
+    match = _DECISION.match(join_hyphenated(group).text)
+    number, text = (match.group(1), match.group(2)) if match else ("", join_hyphenated(group).text)
+    amounts = [_with_line(parse_value(found.group(0)), group) for found in AMOUNT_RE.finditer(text)]
     return Decision(number, text, Provenance(path, group[0].no, group[-1].no), tuple(amounts))
 
 
@@ -103,5 +102,5 @@ def _sections(lines: Sequence[Line], path: str) -> tuple[Section, ...]:
     for start, end in zip(starts, [*starts[1:], len(lines)]):
         body = [line for line in lines[start + 1 : end] if not line.blank]
         last = body[-1].no if body else lines[start].no
-        sections.append(Section(lines[start].text, join_text(body), Provenance(path, lines[start].no, last)))
+        sections.append(Section(lines[start].text, join_hyphenated(body).text, Provenance(path, lines[start].no, last)))
     return tuple(sections)

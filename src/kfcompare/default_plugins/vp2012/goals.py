@@ -14,7 +14,9 @@ from attrs import define, field
 
 from ...model import Activity, Goal, GoalLevel, Indicator, ParseWarning, Provenance, Section
 from ...text.lines import Line
-from .lines import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK, join_text, paragraphs
+from ...text.joined import join_hyphenated
+from ...text.paragraphs import paragraphs_by_items
+from .lines import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK
 from .tables import TableSpec, parse_table, table_spec
 
 _AREA_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
@@ -60,7 +62,7 @@ class Draft:
             provenance=Provenance(path, self.first, last),
             number=self.number,
             description=self.description or None,
-            expected_result=join_text(self.result) or None,
+            expected_result=join_hyphenated(self.result).text or None,
             indicators=tuple(self.indicators),
             activities=tuple(self.activities),
             goals=children,
@@ -149,7 +151,7 @@ class Walker:
 
     def goal(self, block: Block) -> None:
         title_lines, rest = split_title(block.body)
-        title = join_text(title_lines)
+        title = join_hyphenated(title_lines).text
         level = {"kf": GoalLevel.KF, "area": GoalLevel.AREA, "board": GoalLevel.BOARD}[block.kind]
         number = None
         if block.kind == "kf":
@@ -168,7 +170,7 @@ class Walker:
                 self.warn("KF:s mål without a printed number", block.marker.no)
         if not title:
             self.warn(f"{block.marker.text} without a title", block.marker.no)
-        draft = Draft(level, number, title, block.marker.no, block.last, description=join_text(rest))
+        draft = Draft(level, number, title, block.marker.no, block.last, description=join_hyphenated(rest).text)
         self._place(draft, block)
 
     def _place(self, draft: Draft, block: Block) -> None:
@@ -216,7 +218,7 @@ class Walker:
 
     def section(self, block: Block) -> None:
         body = [line for line in block.body if not line.blank]
-        self.sections.append(Section(block.marker.text, paragraphs(body), Provenance(self.path, block.marker.no, block.last)))
+        self.sections.append(Section(block.marker.text, paragraphs_by_items(body), Provenance(self.path, block.marker.no, block.last)))
 
 
 def parse_goal_part(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[Section], list[ParseWarning]]:

@@ -8,16 +8,17 @@ walker merges those repeats before the rows get here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from attrs import frozen
 
 from ...model import Activity, Indicator, ParseWarning, Provenance
-from ...values import parse_value
+from ...text.dates import DATE_PAIR_AT_END_RE, parse_date
+from ...text.joined import join_hyphenated
 from ...text.lines import Line
+from ...text.numbers import parse_value
 from .cells import ends_row, split_row, starts_value
-from .lines import COMMENT_MARK, join, join_text
+from .lines import COMMENT_MARK
 
 
 @frozen
@@ -40,7 +41,6 @@ SPECS = (
     TableSpec("Nämndens aktiviteter Startdatum Slutdatum", "Nämndens aktiviteter", ()),
 )
 _BY_HEADER = {spec.header: spec for spec in SPECS}
-_DATES_AT_END = re.compile(r"(?:^|\s)(\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2})$")
 
 
 def table_spec(text: str) -> TableSpec | None:
@@ -113,7 +113,7 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
 def _indicator(
     spec: TableSpec, row: Sequence[Line], comment: Sequence[Line], path: str
 ) -> tuple[Indicator, list[ParseWarning]]:
-    joined = join(row, starts_value)
+    joined = join_hyphenated(row, starts_value)
     split = split_row(joined.text, len(spec.columns))
     flags: list[str] = []
     warnings: list[ParseWarning] = []
@@ -153,7 +153,7 @@ def _indicator(
         periodicity=split.periodicity,
         table=spec.title,
         flags=tuple(flags),
-        comment=join_text(comment[1:]) or None if comment else None,
+        comment=join_hyphenated(comment[1:]).text or None if comment else None,
         **values,  # type: ignore[arg-type]  # keys are spec.columns, Indicator's Value columns only
     )
     return indicator, warnings
@@ -167,10 +167,10 @@ def _activities(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
         if line.blank:
             continue
         pending.append(line)
-        if not _DATES_AT_END.search(line.text):
+        if not DATE_PAIR_AT_END_RE.search(line.text):
             continue
-        joined = join(pending).text
-        dates = _DATES_AT_END.search(joined)
+        joined = join_hyphenated(pending).text
+        dates = DATE_PAIR_AT_END_RE.search(joined)
         text = joined[: dates.start()].strip() if dates else joined
         start, end = (_date(d, line, path, warnings) for d in dates.groups()) if dates else (None, None)
         if text:
@@ -183,8 +183,7 @@ def _activities(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
 
 
 def _date(text: str, line: Line, path: str, warnings: list[ParseWarning]) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
+    date = parse_date(text)
+    if date is None:
         warnings.append(ParseWarning(f"'{text}' is not a date", line.no, path, "date"))
-        return None
+    return date
