@@ -163,7 +163,7 @@ def test_disk_full_or_unwritable_leaves_nothing_and_keeps_the_old_file(
 
 def test_missing_file(tmp_path: Path) -> None:
     code, _, err = run("parse", str(tmp_path / "finns-inte.txt"))
-    assert code == 2 and f"{tmp_path / 'finns-inte.txt'}: no such file" in err
+    assert code == 2 and f"{tmp_path / 'finns-inte.txt'}: filen finns inte" in err
 
 
 def test_a_folder_may_hold_other_files_which_are_skipped_and_named(tmp_path: Path, examples: Path) -> None:

@@ -192,11 +192,16 @@ def candidate_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                (p, True)
-                for p in sorted(path.iterdir())
-                if p.is_file() and not p.is_symlink() and not p.name.startswith((".", "~$"))
-            )
+            try:
+                entries = sorted(path.iterdir())
+                found.extend(
+                    (p, True)
+                    for p in entries
+                    if p.is_file() and not p.is_symlink() and not p.name.startswith((".", "~$"))
+                )
+            except OSError as exc:
+                reason = "åtkomst nekad" if isinstance(exc, PermissionError) else exc.strerror or str(exc)
+                raise InputError(str(path), f"mappen kan inte läsas: {reason}") from None
         else:
             found.append((path, False))
     return found

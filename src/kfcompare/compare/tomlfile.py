@@ -6,15 +6,27 @@ import os
 import tomllib
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
+from ..source import read_regular_file
+
+#: alias and catalogue files are a few kB; a larger one is a wrong file, not read into memory
+MAX_TOML_BYTES = 10 * 1048576
 
 
 def read_toml(path: str | os.PathLike[str], what: str) -> dict[str, Any]:
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise UsageError(f"{what} {os.fspath(path)}: {exc.strerror or exc}") from exc
+        data = read_regular_file(path, MAX_TOML_BYTES)
+    except InputError as exc:
+        raise UsageError(f"{what} {exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        kind = "är UTF-16, inte UTF-8" if utf16 else f"är inte UTF-8 (rad {line})"
+        raise UsageError(f"{what} {os.fspath(path)}: {kind}; spara filen som UTF-8") from None
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{what} {os.fspath(path)}: not valid TOML: {exc}") from exc
 
