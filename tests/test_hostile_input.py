@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kfcompare.cli import main
+from kfcompare._cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "examples" / "sodermalm_t1_2020.txt"

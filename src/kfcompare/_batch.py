@@ -16,6 +16,7 @@ from typing import TextIO
 from attrs import define, field
 
 from .errors import KfcompareError, UnrecognisedFormat
+from ._escaping import PrintableStream, printable
 from .hookspecs import ParseOptions
 from .model import Report
 from .parsing import parse_source
@@ -138,14 +139,17 @@ def _show(progress: TextIO | None, index: int, total: int, path: Path) -> None:
     if progress is None:
         return
     name = os.path.basename(str(path))
-    progress.write(f"\r\033[Kläser {index}/{total}: {name[:60]}")
+    progress.write(f"\r\033[Kläser {index}/{total}: {printable(name[:60])}")
     progress.flush()
 
 
 def progress_stream(err: TextIO) -> TextIO | None:
-    """Progress goes to stderr only when it is a terminal, never into logs or pipes."""
+    """Progress goes to stderr only when it is a terminal, never into logs or pipes.
+
+    Its own control sequences go to the stream itself, past the escaping of ``PrintableStream``."""
+    stream = err.stream if isinstance(err, PrintableStream) else err
     try:
-        return err if err.isatty() and os.environ.get("TERM") != "dumb" else None
+        return stream if stream.isatty() and os.environ.get("TERM") != "dumb" else None
     except (AttributeError, ValueError):
         return None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from attrs import define, field
 
 from .errors import InputError
-from .escaping import CONTROL, visible
+from ._escaping import CONTROL, visible
 from .model import ParseWarning
 
 #: bytes that never occur in a text extract

@@ -7,15 +7,18 @@ default; what they share is in ``shared``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import TextIO
+from typing import TextIO, cast
 
 from .. import __version__
+from .._escaping import PrintableStream
 from .._plugins import load_registry
 from ..errors import KfcompareError
 from . import check_cmd, compare_cmd, parse_cmd, plugins_cmd
+from .shared import say
 
 COMMANDS: tuple[ModuleType, ...] = (parse_cmd, compare_cmd, check_cmd, plugins_cmd)
 
@@ -41,15 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = cast(TextIO, PrintableStream(out or sys.stdout))
+    err = cast(TextIO, PrintableStream(err or sys.stderr))
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        registry = load_registry(args.disable_plugin)
-        return int(args.run(args, registry, out, err) or 0)
+        # what plugin code print()s goes to stderr: stdout carries only the output (JSON, CSV …)
+        with contextlib.redirect_stdout(err):
+            registry = load_registry(args.disable_plugin)
+            return int(args.run(args, registry, out, err) or 0)
     except KfcompareError as exc:
-        print(f"kfcompare: error: {exc}", file=err)
+        say(err, f"error: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
         print("kfcompare: interrupted; nothing was written", file=err)

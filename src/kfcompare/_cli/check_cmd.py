@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from ..compare.context import comparison_of
 from ..compare.result import Finding
+from .._escaping import printable
 from .._plugins import Registry
 from ..values import format_decimal
 from .compare_cmd import add_comparison_arguments, comparison_context
@@ -33,8 +34,8 @@ def describe(finding: Finding) -> str:
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
     comparison = comparison_of(comparison_context(args, registry, err, "check"))
     for finding in comparison.findings:
-        out.write(describe(finding) + "\n")
+        out.write(printable(describe(finding)) + "\n")
     for report in comparison.reports:
         mine = [f for f in comparison.findings if f.report == report.label and f.path == report.source.path]
-        out.write(f"{report.label}: {len(mine) or 'inga'} fynd\n")
+        out.write(printable(f"{report.label}: {len(mine) or 'inga'} fynd") + "\n")
     return 1 if comparison.findings else 0

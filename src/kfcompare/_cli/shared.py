@@ -10,6 +10,7 @@ from typing import TextIO
 
 from .._atomic import check_destination, write_atomic
 from .._batch import progress_stream, read_many
+from .._escaping import printable
 from .._plugins import Registry
 from ..errors import BatchError, KfcompareError, StrictModeError, UsageError
 from ..hookspecs import Output, ParseOptions, RenderContext
@@ -72,20 +73,20 @@ def read_reports(
         optional={path for path, in_folder in candidates if in_folder},
     )
     for message in batch.skipped:
-        print(f"kfcompare: hoppade över, inte en rapport: {message}", file=err)
+        say(err, f"hoppade över, inte en rapport: {message}")
     if not batch.reports and not batch.errors:
         raise UsageError(f"no reports in {', '.join(map(str, args.paths))}: every file was skipped")
     for message in batch.errors:
-        print(f"kfcompare: {message}", file=err)
+        say(err, message)
     for failure in registry.failures:
-        print(f"kfcompare: warning: {failure}", file=err)
+        say(err, f"warning: {failure}")
     if batch.errors:
         raise BatchError(f"{len(batch.errors)} of {batch.files} file(s) could not be read; nothing was written")
     reports = keep(batch.reports) if keep is not None else batch.reports
     warned = [(r, w) for r in reports for w in r.warnings]
     for report, warning in warned if warn else ():
         line = f":{warning.line}" if warning.line is not None else ""
-        print(f"kfcompare: varning: {warning.path or report.source.path}{line}: {warning.message}", file=err)
+        say(err, f"varning: {warning.path or report.source.path}{line}: {warning.message}")
     if warned and getattr(args, "strict", False):
         raise StrictModeError(f"{len(warned)} varning(ar) och --strict gavs; inget skrevs")
     return reports
@@ -143,3 +144,8 @@ def emit(output: Output, context: RenderContext, destination: str | None, out: T
         out.write(result if isinstance(result, str) else result.decode("utf-8"))
     else:
         write_atomic(destination, result)
+
+
+def say(err: TextIO, message: str) -> None:
+    """One line on stderr: a newline in a file name or a report's text cannot start another."""
+    err.write(f"kfcompare: {printable(message)}\n")

@@ -13,6 +13,7 @@ from tabulate import tabulate
 
 from ..compare import Comparison, comparison_of
 from ..compare.result import BudgetLine, GoalRow, IndicatorRow
+from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
 from ..model import GoalLevel, Value
 from ..values import count_of, format_decimal
@@ -32,7 +33,7 @@ def raw(value: Value | None) -> str:
 
 
 def _legend(comparison: Comparison) -> str:
-    lines = [f"{letter} = {report.label}  ({report.source.path})" for letter, report in zip(letters(len(comparison.reports)), comparison.reports)]
+    lines = [f"{letter} = {report.label}  ({printable(report.source.path)})" for letter, report in zip(letters(len(comparison.reports)), comparison.reports)]
     if comparison.mixed_periods:
         lines.append(f"Obs: olika perioder jämförs ({', '.join(comparison.periods)}).")
     return "\n".join(lines)

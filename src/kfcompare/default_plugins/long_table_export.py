@@ -3,6 +3,8 @@
 One row per printed value (report × indicator or budget row × column) with its file and
 line: the sheet a controller pivots. CSV is plain RFC 4180 (comma, '.' decimals, UTF-8);
 the printed text is kept beside the number in ``tryckt``. JSON adds the Kontroller.
+A text field starting with ``= + - @``, tab or CR gets a leading ``'`` (OWASP's advice
+against CSV injection), so a spreadsheet shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from attrs import asdict
 
 from ..compare import comparison_of
 from ..compare.result import Finding, LongRow
+from .._escaping import csv_text
 from .._export import number
 from ..hookspecs import Output, RenderContext, hookimpl
 
@@ -51,8 +54,15 @@ def render_csv(context: RenderContext) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADERS.values())
     for row in comparison_of(context).long_table():
-        writer.writerow("" if getattr(row, f) is None else getattr(row, f) for f in HEADERS)
+        writer.writerow(_csv_field(getattr(row, f)) for f in HEADERS)
     return buffer.getvalue()
+
+
+def _csv_field(value: object) -> object:
+    """Empty for None; text a spreadsheet would take for a formula gets a leading ``'``."""
+    if value is None:
+        return ""
+    return csv_text(value) if isinstance(value, str) else value
 
 
 def render_json(context: RenderContext) -> str:

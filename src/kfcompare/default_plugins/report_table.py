@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
+from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
 from ..model import Report, Value
 
@@ -25,7 +26,7 @@ def cell(value: Value | None) -> str:
 def render_report(report: Report, width: int = 100) -> str:
     parts = [
         f"{report.label}  [{report.format}]",
-        f"källa: {report.source}",
+        f"källa: {printable(report.source)}",
     ]
     goal_rows = []
     for goal in report.walk_goals():

@@ -94,12 +94,10 @@ def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: s
         }
     )
     bars.combine(marks)
-    bars.set_title({"name": shorten(name, 90), "name_font": {"size": 10, "bold": True}})
+    # the title refers to the cell holding the name, which is written as a string: given as
+    # text, a name like "x!A1" would be read by xlsxwriter as a reference (a formula) instead
+    bars.set_title({"name": [SHEET, top, 0], "name_font": {"size": 10, "bold": True}})
     bars.set_legend({"position": "bottom"})
     bars.set_y_axis({"num_format": "0%" if unit.startswith("%") else "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
     bars.set_size({"width": 620, "height": 300})
     grid.sheet.insert_chart(top, 4, bars, {"x_offset": 10, "y_offset": 5})
-
-
-def shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -132,3 +132,6 @@ def _rename_chart_references(sheet: Worksheet, old: str, new: str) -> None:
                     ref.f = pattern.sub(quoted, ref.f)
             if series.tx is not None and series.tx.strRef is not None and series.tx.strRef.f:
                 series.tx.strRef.f = pattern.sub(quoted, series.tx.strRef.f)
+        title = chart.title.tx if chart.title is not None else None
+        if title is not None and title.strRef is not None and title.strRef.f:
+            title.strRef.f = pattern.sub(quoted, title.strRef.f)

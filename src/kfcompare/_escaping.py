@@ -8,7 +8,9 @@ formula to the spreadsheet that opens it.
 
 from __future__ import annotations
 
+import io
 import re
+from typing import TextIO
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional controls that
 #: reorder what a terminal shows
@@ -19,9 +21,12 @@ _CONTROL_OR_LINE = re.compile(f"{CONTROL.pattern}|[\t\n]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def visible(char: str) -> str:
-    """One control character as the escape Python would print for it (``\\x1b``, ``\\n``)."""
-    return ascii(char)[1:-1]
+    """One control character as an escape (``\\n``, ``\\u001b``); also a valid JSON escape."""
+    return _NAMED.get(char) or f"\\u{ord(char):04x}"
 
 
 def printable(text: object) -> str:
@@ -32,6 +37,31 @@ def printable(text: object) -> str:
 def printable_lines(text: str) -> str:
     """Several lines for a terminal: newlines and tabs kept, every other control escaped."""
     return CONTROL.sub(lambda m: visible(m.group()), text)
+
+
+class PrintableStream(io.TextIOBase):
+    """A terminal stream that every write reaches with its control characters escaped.
+
+    The command line wraps stdout and stderr in one, so no report text, file name or plugin
+    message can reach the terminal raw, whichever code printed it. JSON stays valid: the
+    escapes used are JSON's own.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(printable_lines(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def writable(self) -> bool:
+        return True
 
 
 def csv_text(value: str) -> str:
