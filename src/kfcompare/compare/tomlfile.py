@@ -7,7 +7,7 @@ import tomllib
 from typing import Any
 
 from ..errors import InputError, UsageError
-from ..source import read_regular_file
+from .._source import read_regular_file
 
 #: alias and catalogue files are a few kB; a larger one is a wrong file, not read into memory
 MAX_TOML_BYTES = 10 * 1048576
