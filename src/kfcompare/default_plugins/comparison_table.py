@@ -15,11 +15,11 @@ from ..compare import Comparison, comparison_of
 from ..compare.result import BudgetLine, GoalRow, IndicatorRow
 from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
-from ..model import GoalLevel, Value
+from ..labels import level_label
+from ..model import Value
 from ..values import count_of, format_decimal
 from .report_table import shorten
 
-LEVEL = {GoalLevel.AREA: "KF-mål", GoalLevel.BOARD: "Nämndmål"}
 MISSING = "–"
 
 
@@ -53,7 +53,7 @@ def _goal_table(comparison: Comparison) -> str:
 
 
 def _goal_line(row: GoalRow, assessment) -> list[str]:
-    return [LEVEL.get(row.level, row.level.value), row.number or "", row.title, *(assessment(goal) for goal in row.cells)]
+    return [level_label(row.level), row.number or "", row.title, *(assessment(goal) for goal in row.cells)]
 
 
 def _indicator_table(comparison: Comparison) -> str:

@@ -9,10 +9,8 @@ from tabulate import tabulate
 
 from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
+from ..labels import ASSESSMENT_LABEL, level_label
 from ..model import Report, Value
-
-LEVEL_LABEL = {"kf": "Inriktningsmål", "area": "KF-mål", "board": "Nämndmål", "unit": "Enhetsmål"}
-ASSESSMENT_LABEL = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen"}
 
 
 def shorten(text: str, width: int) -> str:
@@ -32,9 +30,9 @@ def render_report(report: Report, width: int = 100) -> str:
     for goal in report.walk_goals():
         indent = {"kf": 0, "area": 1, "board": 2, "unit": 3}[goal.level.value]
         title = "  " * indent + (f"{goal.number} " if goal.number else "") + goal.title
-        assessment = ASSESSMENT_LABEL.get(goal.assessment.value, "") if goal.assessment else "–"
+        assessment = ASSESSMENT_LABEL.get(goal.assessment, "") if goal.assessment else "–"
         goal_rows.append(
-            [LEVEL_LABEL[goal.level.value], shorten(title, width - 50), assessment, len(goal.indicators), len(goal.activities), goal.provenance.first_line]
+            [level_label(goal.level), shorten(title, width - 50), assessment, len(goal.indicators), len(goal.activities), goal.provenance.first_line]
         )
     if goal_rows:
         parts.append(tabulate(goal_rows, headers=["Nivå", "Mål", "Bedömning", "Ind.", "Akt.", "Rad"], tablefmt="simple"))

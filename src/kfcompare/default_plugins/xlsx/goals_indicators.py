@@ -13,12 +13,12 @@ from xlsxwriter.workbook import Workbook
 
 from ...compare.result import EJ_UPPNATT, UPPNATT, Comparison, IndicatorRow
 from ...model import Assessment, GoalLevel
-from .overview_activities import ASSESSMENT_LABEL, report_titles
+from ...labels import ASSESSMENT_LABEL, LEVEL_LABEL
+from .overview_activities import report_titles
 from .style import Grid, Styles
 
 MISSING = "–"
 NOT_ASSESSED = "ej bedömd"
-LEVEL_LABEL = {GoalLevel.AREA: "KF-mål", GoalLevel.BOARD: "Nämndmål", GoalLevel.KF: "Inriktningsmål", GoalLevel.UNIT: "Enhetsmål"}
 DIRECTION_LABEL = {"higher": "högre är bättre", "lower": "lägre är bättre"}
 MATCHED_LABEL = {"name": "namn", "alias": "alias"}
 HEAT_KEY = {Assessment.HELT: "helt", Assessment.DELVIS: "delvis", Assessment.INTE: "inte", Assessment.INGEN: "ingen"}

@@ -12,17 +12,11 @@ from collections.abc import Sequence
 from xlsxwriter.workbook import Workbook
 
 from ...compare.result import Comparison
+from ...labels import ASSESSMENT_LABEL, KIND_LABEL, NOT_ASSESSED
 from ...model import Assessment, GoalLevel, Report
 from ...values import count_of
 from .style import Grid, Styles
 
-ASSESSMENT_LABEL = {
-    Assessment.HELT: "Uppfylls helt",
-    Assessment.DELVIS: "Uppfylls delvis",
-    Assessment.INTE: "Uppfylls inte",
-    Assessment.INGEN: "Ingen bedömning",
-}
-KIND_LABEL = {"VP": "Verksamhetsplan", "T1": "Tertialrapport 1", "T2": "Tertialrapport 2", "VB": "Verksamhetsberättelse"}
 YES_NO = {True: "Ja", False: "Nej"}
 
 
@@ -53,15 +47,14 @@ def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
     labels = [
         "Rapport", "Stadsdel", "Enhet", "Typ", "År", "Period", "Format", "Källfil",
         "KF-mål", "Nämndmål", "Indikatorer", "Aktiviteter", "Budgettabeller", "Varningar",
-        *ASSESSMENT_LABEL.values(), "Ej bedömt",
+        *ASSESSMENT_LABEL.values(), NOT_ASSESSED,
     ]  # fmt: skip
     head = 3
     grid.header(head, labels)
     for row, (title, report) in enumerate(zip(report_titles(reports), reports), head + 1):
         goals = [g for g in report.walk_goals() if g.level in (GoalLevel.AREA, GoalLevel.BOARD)]
         verdicts = Counter(g.assessment for g in goals)
-        kind = report.kind.value if report.kind else None
-        texts = [title, report.district, report.unit, KIND_LABEL.get(kind or "", kind), None, report.period, report.format, source_name(report)]
+        texts = [title, report.district, report.unit, KIND_LABEL[report.kind] if report.kind else None, None, report.period, report.format, source_name(report)]
         for col, text in enumerate(texts):
             grid.text(row, col, text)
         grid.number(row, 4, report.year, styles.integer)
