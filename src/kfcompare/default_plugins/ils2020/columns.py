@@ -9,6 +9,7 @@ close the row is flagged "ambiguous-columns" with the other readings as alternat
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from operator import getitem
@@ -27,6 +28,10 @@ MARGIN = 1.0
 #: forecast that copies the outcome (2)
 MOST_TOGETHER = 4.0
 MAX_ALTERNATIVES = 3
+#: the most readings of one row that are scored; a 2020 table has at most seven value
+#: columns (35 readings at the most), so only a wider table or a reader that hands over more
+#: columns meets it, and its row is then read by its cells alone and flagged
+MAX_READINGS = 64
 
 
 @frozen
@@ -52,6 +57,10 @@ class Choice:
     ambiguous: bool
     alternatives: tuple[ColumnAssignment, ...]
     reason: str
+    #: how many readings were scored: the work done, bounded by MAX_READINGS
+    scored: int = 0
+    #: the readings were more than MAX_READINGS: the best by the cells alone was kept
+    bounded: bool = False
 
 
 def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Choice:
@@ -72,6 +81,8 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
     for cell in cells:
         elsewhere, by_column = _cell_fit(cell)
         fit.append([weight + by_column.get(name, elsewhere) for weight, name in zip(alone, columns)])
+    if math.comb(len(columns), n) > MAX_READINGS:
+        return _by_cells_alone(columns, cells, fit)
     combos = list(itertools.combinations(range(len(columns)), n))
     own = [sum(map(getitem, fit, combo)) for combo in combos]  # fit[i][combo[i]] summed
     # together() adds at most MOST_TOGETHER, so a reading whose own part is that far below
@@ -94,21 +105,33 @@ def assign(columns: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> Ch
         for names in close[:MAX_ALTERNATIVES]
     )
     reason = f"{n} cells for {len(columns)} columns"
-    return Choice(tuple(zip(best, cells)), best_score, bool(close), alternatives, reason)
+    return Choice(tuple(zip(best, cells)), best_score, bool(close), alternatives, reason, len(scored))
 
 
-def score(names: Sequence[str], cells: Sequence[Cell], facts: RowFacts) -> float:
-    """How well one reading fits the layout rules (higher is better).
-
-    Every rule weighs a multiple of 0.5, so the sum is exact in any order: ``assign`` adds
-    the same terms grouped differently and gets the same number.
-    """
-    rules = _Rules.of(facts)
-    by_name = dict(zip(names, cells))
-    total = rules.together(by_name, facts)
-    for name, cell in by_name.items():
-        total += rules.alone.get(name, 0.0) + _cell_score(name, cell)
-    return total
+def _by_cells_alone(columns: Sequence[str], cells: Sequence[Cell], fit: list[list[float]]) -> Choice:
+    """The reading whose cells fit their columns best, found in n × m steps without listing
+    the readings (the rules that weigh columns together are left out); always flagged."""
+    n, m = len(cells), len(columns)
+    # best[i][k]: the best sum for cells i.. placed in columns k.., order kept
+    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
+    take = [[False] * (m + 1) for _ in range(n + 1)]
+    for k in range(m + 1):
+        best[n][k] = 0.0
+    for i in range(n - 1, -1, -1):
+        for k in range(m - (n - i), -1, -1):
+            here = fit[i][k] + best[i + 1][k + 1]
+            skip = best[i][k + 1]
+            take[i][k] = here >= skip
+            best[i][k] = max(here, skip)
+    placed: list[tuple[str, Cell]] = []
+    i = k = 0
+    while i < n:
+        if take[i][k]:
+            placed.append((columns[k], cells[i]))
+            i += 1
+        k += 1
+    reason = f"{n} cells for {m} columns: more than {MAX_READINGS} readings"
+    return Choice(tuple(placed), best[0][0], True, (), reason, 0, True)
 
 
 @frozen
@@ -179,11 +202,6 @@ def _gender_score(by_name: dict[str, Cell], facts: RowFacts) -> float:
     if min(a, b) - slack < t < max(a, b) + slack or a == b == t:
         return 2.0  # a share: the total lies between the two
     return -4.0
-
-
-def _cell_score(name: str, cell: Cell) -> float:
-    elsewhere, by_column = _cell_fit(cell)
-    return by_column.get(name, elsewhere)
 
 
 _NEUTRAL: tuple[float, dict[str, float]] = (0.0, {})

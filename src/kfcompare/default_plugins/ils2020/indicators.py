@@ -18,7 +18,7 @@ from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
 from .cells import Cell, SplitRow, ends_with_period, split_cells
-from .columns import RowFacts, assign
+from .columns import MAX_READINGS, RowFacts, assign
 from .scan import Context, read_prose
 
 #: header cells, matched on the header text with all white space removed
@@ -291,6 +291,14 @@ def _place(
     placed = {name: cell.value for name, cell in choice.cells}
     if not choice.ambiguous:
         return placed, (), ()
+    if choice.bounded:
+        ctx.warn(
+            f"indikatorn {draft.name()!r}: {len(cells)} värden kan fördelas på {len(columns)} kolumner på fler än "
+            f"{MAX_READINGS} sätt; de lästes var för sig utan att prövas mot varandra — kontrollera raden i rapporten",
+            draft.raw.first_line,
+            "ambiguous-columns",
+        )
+        return placed, ("ambiguous-columns",), ()
     ctx.warn(
         f"indicator {draft.name()!r}: columns of {len(cells)} values are uncertain ({choice.reason}); "
         "best reading kept, others in alternatives",
