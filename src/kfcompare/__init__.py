@@ -11,6 +11,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import (
+    BatchError,
     InputError,
     KfcompareError,
     OutputError,
@@ -49,6 +50,7 @@ __all__ = [
     "CONTRACT_VERSION",
     "Activity",
     "Assessment",
+    "BatchError",
     "BudgetRow",
     "BudgetTable",
     "ColumnAssignment",

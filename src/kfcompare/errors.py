@@ -1,7 +1,7 @@
 """The one exception hierarchy: everything kfcompare raises on purpose is a KfcompareError.
 
-The CLI turns these into a one-line message and a non-zero exit code; anything else
-escaping is a bug.
+The CLI turns these into a one-line message and an exit code (``kfcompare._cli.exit_codes``
+maps the classes to codes); anything else escaping is a bug.
 """
 
 from __future__ import annotations
@@ -12,13 +12,9 @@ from collections.abc import Sequence
 class KfcompareError(Exception):
     """Base class; ``str()`` is the message a user sees."""
 
-    exit_code = 1
-
 
 class InputError(KfcompareError):
     """A file that cannot be read as a report. Names the file, and the line when known."""
-
-    exit_code = 2
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         self.path = path
@@ -44,13 +40,9 @@ class ParseError(InputError):
 class BatchError(KfcompareError):
     """Some files of a run could not be read; each was reported on its own before this."""
 
-    exit_code = 2
-
 
 class StrictModeError(KfcompareError):
     """--strict was given and parsing produced warnings."""
-
-    exit_code = 3
 
 
 class PluginError(KfcompareError):
@@ -64,10 +56,7 @@ class PluginError(KfcompareError):
 class OutputError(KfcompareError):
     """An output could not be written; nothing half-written is left behind."""
 
-    exit_code = 4
-
 
 class UsageError(KfcompareError):
     """Arguments that do not fit together."""
 
-    exit_code = 2

@@ -26,8 +26,9 @@ import pluggy
 from attrs import field, frozen
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Report
     from ._source import Source
+    from .compare.result import Comparison
+    from .model import Report
 
 PROJECT = "kfcompare"
 #: bumped on any incompatible change to the hooks or the classes below
@@ -86,8 +87,13 @@ class RenderContext:
     reports: tuple[Report, ...]
     #: the command that renders: "parse" or "compare"
     command: str
-    #: command-specific extras (e.g. the comparison for "compare"); look keys up with .get()
+    #: command-specific extras (``aliases``, ``catalogue``, ``period``, ``district``, ``into``
+    #: for "compare"); look keys up with .get()
     options: dict[str, Any] = field(factory=dict, eq=False)
+    #: the comparison of ``reports`` under those options, computed once by the command
+    #: ("compare", "check"); None for "parse". ``kfcompare.compare.comparison_of(context)``
+    #: returns it, or computes it when a context was built without one.
+    comparison: Comparison | None = field(default=None, eq=False)
 
 
 @frozen

@@ -18,6 +18,7 @@ from .._escaping import PrintableStream
 from .._plugins import load_registry
 from ..errors import KfcompareError
 from . import check_cmd, compare_cmd, parse_cmd, plugins_cmd
+from .exit_codes import ExitCode, exit_code_for
 from .shared import say
 
 COMMANDS: tuple[ModuleType, ...] = (parse_cmd, compare_cmd, check_cmd, plugins_cmd)
@@ -52,18 +53,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         # what plugin code print()s goes to stderr: stdout carries only the output (JSON, CSV …)
         with contextlib.redirect_stdout(err):
             registry = load_registry(args.disable_plugin)
-            return int(args.run(args, registry, out, err) or 0)
+            return int(args.run(args, registry, out, err) or ExitCode.OK)
     except KfcompareError as exc:
         say(err, f"error: {exc}")
-        return exc.exit_code
+        return exit_code_for(exc)
     except KeyboardInterrupt:
         print("kfcompare: interrupted; nothing was written", file=err)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return ExitCode.OK
     except Exception:
         import traceback
 
         traceback.print_exc(file=err)
         print("kfcompare: internal error: this is a bug in kfcompare or a plugin; please report it with the lines above", file=err)
-        return 70
+        return ExitCode.INTERNAL_ERROR

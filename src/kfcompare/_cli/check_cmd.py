@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from ..compare.context import comparison_of
-from ..compare.result import Finding
 from .._escaping import printable
 from .._plugins import Registry
+from ..compare.context import comparison_of
+from ..compare.result import Finding
 from ..values import format_decimal
 from .compare_cmd import add_comparison_arguments, comparison_context
+from .exit_codes import ExitCode
 
 
 def add_parser(sub: Any) -> None:
@@ -35,7 +36,6 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     comparison = comparison_of(comparison_context(args, registry, err, "check"))
     for finding in comparison.findings:
         out.write(printable(describe(finding)) + "\n")
-    for report in comparison.reports:
-        mine = [f for f in comparison.findings if f.report == report.label and f.path == report.source.path]
+    for report, mine in zip(comparison.reports, comparison.findings_by_report()):
         out.write(printable(f"{report.label}: {len(mine) or 'inga'} fynd") + "\n")
-    return 1 if comparison.findings else 0
+    return ExitCode.FAILED if comparison.findings else ExitCode.OK

@@ -10,14 +10,16 @@ import argparse
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .shared import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
+import attrs
+
+from .._plugins import Registry
 from ..compare.context import comparison_of
-from .workbook_summary import summary
 from ..compare.engine import filter_reports
 from ..errors import UsageError
 from ..hookspecs import ParseOptions, RenderContext
 from ..model import Report
-from .._plugins import Registry
+from .shared import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
+from .workbook_summary import summary
 
 #: --format words that name the compare variant of a parse output of the same name
 FORMAT_WORDS = {"table": "compare-table", "csv": "compare-csv", "json": "compare-json"}
@@ -65,11 +67,13 @@ def selection(period: str | None, district: str | None) -> Callable[[list[Report
 
 
 def comparison_context(args: argparse.Namespace, registry: Registry, err: TextIO, command: str) -> RenderContext:
-    """Read the files (no metadata overrides), keep the reports the filters choose, and carry
-    the comparison options."""
+    """Read the files (no metadata overrides), keep the reports the filters choose, and
+    compare them once, for every output (a bad alias or catalogue file fails here, before
+    any output starts)."""
     reports = read_reports(args, registry, err, ParseOptions(), keep=selection(args.period, args.district))
     options = {"aliases": args.aliases, "catalogue": args.catalogue, "period": args.period, "district": args.district}
-    return RenderContext(tuple(reports), command, options)
+    context = RenderContext(tuple(reports), command, options)
+    return attrs.evolve(context, comparison=comparison_of(context))
 
 
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
@@ -86,8 +90,7 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     context = comparison_context(args, registry, err, "compare")
     if args.into:
         context.options["into"] = args.into
-    comparison = comparison_of(context)  # a bad alias or catalogue file fails here, before any output starts
     emit(output, context, destination, out, registry)
     if destination is not None and output.binary:  # a workbook: say in the terminal what it holds
-        out.write(summary(comparison, destination))
+        out.write(summary(comparison_of(context), destination))
     return 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from .shared import add_input_arguments, add_output_arguments, choose_output, emit, read_reports
-from ..hookspecs import RenderContext
 from .._plugins import Registry
+from ..hookspecs import RenderContext
+from .shared import add_input_arguments, add_output_arguments, choose_output, emit, read_reports
 
 
 def add_parser(sub: Any) -> None:

@@ -12,8 +12,9 @@ from typing import Any, TextIO
 
 from tabulate import tabulate
 
-from ..hookspecs import CONTRACT_VERSION
 from .._plugins import ENTRY_POINT_GROUP, Registry
+from ..hookspecs import CONTRACT_VERSION
+from .exit_codes import ExitCode
 
 
 def add_parser(sub: Any) -> None:
@@ -41,4 +42,4 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     if registry.disabled:
         out.write(f"\nDisabled: {', '.join(registry.disabled)}\n")
     out.write(f"\nPlugin contract {CONTRACT_VERSION}; third-party plugins register in the entry-point group {ENTRY_POINT_GROUP!r}.\n")
-    return 1 if args.check and registry.failures else 0
+    return ExitCode.FAILED if args.check and registry.failures else ExitCode.OK

@@ -14,7 +14,7 @@ from ..values import count_of
 def summary(comparison: Comparison, destination: str) -> str:
     """One row per report: goals assessed helt / delvis / inte, matched indicators met and not
     met, and Kontroller findings, so the run's result shows without opening the workbook."""
-    findings = Counter(f.report for f in comparison.findings)
+    findings = comparison.findings_by_report()
     rows = []
     for index, report in enumerate(comparison.reports):
         assessed = Counter(g.assessment.value for g in report.walk_goals() if g.assessment is not None)
@@ -27,7 +27,7 @@ def summary(comparison: Comparison, destination: str) -> str:
                 assessed["inte"],
                 statuses[UPPNATT],
                 statuses[EJ_UPPNATT],
-                findings[report.label],
+                len(findings[index]),
             ]
         )
     table = tabulate(  # the headers are the widest cells: the table fits 100 columns

@@ -58,6 +58,7 @@ def _finding(
     line = value.line if value is not None and value.line is not None else row.provenance.first_line
     return Finding(
         report=report.label,
+        owner=report,
         path=report.source.path,
         line=line,
         check=check,

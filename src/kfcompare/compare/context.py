@@ -1,9 +1,8 @@
-"""The Comparison of an output's RenderContext, computed once per context.
+"""The Comparison an output renders: the one its command computed, or one computed here.
 
-Every compare output (table, csv, json, xlsx) calls ``comparison_of(context)``; the
-command puts its options there (``aliases``, ``catalogue``, ``period``, ``district``)
-and the result is kept in ``context.options["comparison"]`` so that a second output of
-the same run does not compare again.
+The command (``compare``, ``check``) compares once and hands the result to every output in
+``RenderContext.comparison``; a context built without one (a test, a library user) is
+compared from its reports and options (``aliases``, ``catalogue``, ``period``, ``district``).
 """
 
 from __future__ import annotations
@@ -12,15 +11,10 @@ from ..hookspecs import RenderContext
 from .engine import compare, filter_reports
 from .result import Comparison
 
-CACHE_KEY = "comparison"
-
 
 def comparison_of(context: RenderContext) -> Comparison:
-    cached = context.options.get(CACHE_KEY)
-    if isinstance(cached, Comparison):
-        return cached
+    if context.comparison is not None:
+        return context.comparison
     options = context.options
     reports = filter_reports(context.reports, period=options.get("period"), district=options.get("district"))
-    comparison = compare(reports, aliases=options.get("aliases"), catalogue=options.get("catalogue"))
-    options[CACHE_KEY] = comparison
-    return comparison
+    return compare(reports, aliases=options.get("aliases"), catalogue=options.get("catalogue"))

@@ -71,7 +71,7 @@ def compare(
         findings.extend(ambiguity_findings(report))
     findings.extend(kf_target_findings(ordered, indicators))
     position = {id(r): i for i, r in enumerate(ordered)}
-    findings.sort(key=lambda f: (_report_index(f, ordered, position), f.line or 0))
+    findings.sort(key=lambda f: (position.get(id(f.owner), len(ordered)), f.line or 0))
     return Comparison(
         reports=ordered,
         goal_rows=goal_rows(ordered, alias_map),
@@ -82,9 +82,3 @@ def compare(
         findings=tuple(findings),
     )
 
-
-def _report_index(finding: Finding, reports: tuple[Report, ...], position: dict[int, int]) -> int:
-    for report in reports:
-        if report.label == finding.report and report.source.path == finding.path:
-            return position[id(report)]
-    return len(reports)

@@ -38,6 +38,7 @@ def kf_target_findings(reports: Sequence[Report], rows: Sequence[IndicatorRow]) 
                 difference = target.number - first[1].number
             yield Finding(
                 report=report.label,
+                owner=report,
                 path=report.source.path,
                 line=target.line or cell.indicator.provenance.first_line,  # type: ignore[union-attr]
                 check="KF-mål",
@@ -53,6 +54,7 @@ def ambiguity_findings(report: Report) -> Iterator[Finding]:
         if AMBIGUOUS in indicator.flags:
             yield Finding(
                 report=report.label,
+                owner=report,
                 path=report.source.path,
                 line=indicator.provenance.first_line,
                 check="kolumntolkning",
@@ -83,6 +85,7 @@ def warning_findings(report: Report) -> Iterator[Finding]:
             continue
         yield Finding(
             report=report.label,
+            owner=report,
             path=warning.path or report.source.path,
             line=warning.line,
             check="tolkningsvarning",

@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from attrs import frozen
 
 from ..model import Report, Value
 from .columns import value_columns
 from .keys import name_key
-from .result import LongRow
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .result import Comparison
+if TYPE_CHECKING:  # pragma: no cover - annotation only: result imports this module, not back
+    from .result import IndicatorRow
+
+@frozen
+class LongRow:
+    """One printed value: report × indicator (or budget row) × column, with its source line."""
+
+    section: str  # "indikator" or "budget"
+    report: str
+    district: str | None
+    unit: str | None
+    kind: str | None
+    year: int | None
+    period: str | None
+    group: str  # "1.1 <area goal title>" for indicators, the table caption for budget rows
+    item: str  # indicator name or budget row label
+    key: str
+    column: str  # Swedish column label
+    raw: str
+    value: Decimal | None
+    value_unit: str | None
+    status: str | None
+    path: str
+    line: int | None
+
 
 #: the indicator columns as the tables print them
 COLUMN_LABELS = {
@@ -47,16 +72,17 @@ def _row(report: Report, section: str, group: str, item: str, key: str, column: 
     )
 
 
-def long_rows(comparison: Comparison) -> Iterator[LongRow]:
-    for row in comparison.indicator_rows:
+def long_rows(reports: Sequence[Report], indicator_rows: Iterable[IndicatorRow]) -> Iterator[LongRow]:
+    """The long table of a comparison's reports (in column order) and matched indicators."""
+    for row in indicator_rows:
         group = " ".join(part for part in (row.area_number, row.area_title) if part)
-        for report, cell in zip(comparison.reports, row.cells):
+        for report, cell in zip(reports, row.cells):
             if cell is None:
                 continue
             line = cell.indicator.provenance.first_line
             for column, value in cell.indicator.values():
                 yield _row(report, "indikator", group, row.name, row.key, COLUMN_LABELS[column], value, cell.status, line)
-    for report in comparison.reports:
+    for report in reports:
         for table in report.budget:
             headers = value_columns(table)
             for budget_row in table.rows:

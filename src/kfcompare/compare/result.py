@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..model import Activity, Goal, GoalLevel, Indicator, Provenance, Report, Value
+from .long_table import LongRow, long_rows
 
 #: statuses of an indicator cell, in Swedish because controllers read them
 UPPNATT = "uppnått"
@@ -145,29 +146,8 @@ class Finding:
     expected: Decimal | str | None = None
     printed: Decimal | str | None = None
     difference: Decimal | None = None
-
-
-@frozen
-class LongRow:
-    """One printed value: report × indicator (or budget row) × column, with its source line."""
-
-    section: str  # "indikator" or "budget"
-    report: str
-    district: str | None
-    unit: str | None
-    kind: str | None
-    year: int | None
-    period: str | None
-    group: str  # "1.1 <area goal title>" for indicators, the table caption for budget rows
-    item: str  # indicator name or budget row label
-    key: str
-    column: str  # Swedish column label
-    raw: str
-    value: Decimal | None
-    value_unit: str | None
-    status: str | None
-    path: str
-    line: int | None
+    #: the report itself, so a finding is placed by identity, not by searching labels
+    owner: Report | None = field(default=None, eq=False, repr=False)
 
 
 @frozen
@@ -195,8 +175,18 @@ class Comparison:
     def mixed_periods(self) -> bool:
         return len(self.periods) > 1
 
+    def findings_by_report(self) -> tuple[tuple[Finding, ...], ...]:
+        """The findings of each report, aligned with ``reports`` (found by identity; a finding
+        made without ``owner`` by its report's label and file)."""
+        position = {id(report): index for index, report in enumerate(self.reports)}
+        by_name = {(report.label, report.source.path): index for index, report in enumerate(self.reports)}
+        buckets: list[list[Finding]] = [[] for _ in self.reports]
+        for finding in self.findings:
+            index = position.get(id(finding.owner)) if finding.owner is not None else by_name.get((finding.report, finding.path))
+            if index is not None:
+                buckets[index].append(finding)
+        return tuple(tuple(bucket) for bucket in buckets)
+
     def long_table(self) -> Iterator[LongRow]:
         """Every printed indicator and budget value as one row (the sheet a controller pivots)."""
-        from .long_table import long_rows
-
-        return long_rows(self)
+        return long_rows(self.reports, self.indicator_rows)

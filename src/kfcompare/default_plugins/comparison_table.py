@@ -103,10 +103,7 @@ def _findings_summary(comparison: Comparison) -> str:
     if not comparison.findings:
         return "Kontroller: inga fynd."
     names = letters(len(comparison.reports))
-    counts = [
-        (letter, sum(1 for f in comparison.findings if (f.report, f.path) == (r.label, r.source.path)))
-        for letter, r in zip(names, comparison.reports)
-    ]
+    counts = [(letter, len(found)) for letter, found in zip(names, comparison.findings_by_report())]
     listed = ", ".join(f"{letter}: {count}" for letter, count in counts)
     return f"Kontroller: {len(comparison.findings)} fynd ({listed}); 'kfcompare check' listar dem."
 

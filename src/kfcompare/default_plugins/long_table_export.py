@@ -45,7 +45,7 @@ HEADERS: dict[str, str] = {
 
 
 def _plain(record: LongRow | Finding) -> dict[str, Any]:
-    data = asdict(record, recurse=False)
+    data = asdict(record, recurse=False, filter=lambda attribute, _: attribute.name != "owner")
     return {k: number(v) if k in ("value", "expected", "printed", "difference") and not isinstance(v, (str, type(None))) else v for k, v in data.items()}
 
 
