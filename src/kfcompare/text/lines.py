@@ -93,10 +93,20 @@ def is_page_noise(text: str) -> bool:
     return bool(text) and PAGE_NOISE_RE.match(text) is not None
 
 
+#: a page header's line naming the board or its administration ('Södermalms
+#: stadsdelsförvaltning'): page noise only beside another page-noise line, since the same
+#: words alone are a heading or the start of a sentence
+PAGE_ORGANISATION_RE = re.compile(r"^[A-ZÅÄÖ][\w\-]*(?: [\w\-]+){0,2} (?:stadsdelsförvaltning|stadsdelsnämnd)$")
+
+
 def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
     """Drop page header/footer lines; numbering of the rest is kept."""
+    lines = list(lines)
     match = PAGE_NOISE_RE.match
-    return [line for line in lines if not line.text or match(line.text) is None]
+    noise = {i for i, line in enumerate(lines) if line.text and match(line.text) is not None}
+    beside = {j for i in noise for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in noise}
+    noise.update(j for j in beside if PAGE_ORGANISATION_RE.match(lines[j].text))
+    return [line for i, line in enumerate(lines) if i not in noise]
 
 
 def read_lines(
