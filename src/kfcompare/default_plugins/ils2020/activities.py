@@ -48,6 +48,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
     drafts: list[_Draft] = []
     pending: list[Line] = []
     after_header = False
+    in_analysis = False  # what a repeated header cut: the last row's analysis, else its text
     j = i + 1
     while True:
         j = ctx.next_nonblank(j)
@@ -61,6 +62,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
         if line.text == "Analys" and drafts and not pending:
             taken, j = read_prose(ctx, j + 1, lambda k: _starts_row(ctx, k))
             drafts[-1].analysis_lines.extend(taken)
+            in_analysis, after_header = True, False
             continue
         if ctx.structural(j):
             break
@@ -70,8 +72,13 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
             text_lines = pending + ([Line(line.no, before)] if before.strip() else [])
             drafts.append(_dated(ctx, text_lines, line, match))
             pending = []
-            after_header = False
+            after_header = in_analysis = False
             j += 1
+            continue
+        if after_header and in_analysis and drafts and not pending and not _starts_row(ctx, j):
+            taken, j = read_prose(ctx, j, lambda k: _starts_row(ctx, k))  # the analysis goes on
+            drafts[-1].analysis_lines.extend([Line(taken[0].no, ""), *taken])
+            after_header = False
             continue
         end = _text_end(ctx, j)
         if after_header and drafts and not pending and not _bare_dates_at(ctx, ctx.next_nonblank(end)):
@@ -98,12 +105,35 @@ def _bare_dates_at(ctx: Context, k: int) -> bool:
     return k < len(ctx.lines) and DATE_PAIR_RE.fullmatch(ctx.lines[k].text) is not None
 
 
+#: how many page breaks one activity text may span
+_MAX_CUTS = 2
+
+
 def _starts_row(ctx: Context, k: int) -> bool:
-    """A block at ``k`` is a row: it carries dates or is followed by a line of dates."""
-    end = ctx.block_end(k)
-    if any(DATE_PAIR_RE.search(line.raw) for line in ctx.lines[k:end]):
-        return True
-    return _bare_dates_at(ctx, ctx.next_nonblank(end))
+    """A block at ``k`` is a row: it carries dates or is followed by a line of dates.
+
+    A text cut by a page break goes on after the break: a block whose last line ends in a
+    space (wrapped mid-sentence) followed by a page gap or a repeated header continues in
+    the next block, and that block's dates count; dates right after a repeated header are
+    the dates of the text before it.
+    """
+    lines = ctx.lines
+    for _ in range(_MAX_CUTS + 1):
+        end = ctx.block_end(k)
+        if any(DATE_PAIR_RE.search(line.raw) for line in lines[k:end]):
+            return True
+        nxt = ctx.next_nonblank(end)
+        if _bare_dates_at(ctx, nxt):
+            return True
+        cut = nxt < len(lines) and lines[nxt].no - lines[end - 1].no > 2  # page block or blank run
+        if nxt < len(lines) and ctx.kinds[nxt] == "activities":
+            nxt, cut = ctx.next_nonblank(nxt + 1), True
+            if _bare_dates_at(ctx, nxt):
+                return True  # the header fell between the text and its dates
+        if not cut or nxt >= len(lines) or ctx.structural(nxt) or not lines[end - 1].raw[-1:].isspace():
+            return False
+        k = nxt
+    return False
 
 
 def _dated(ctx: Context, text_lines: list[Line], line: Line, match: re.Match[str]) -> _Draft:
