@@ -42,6 +42,8 @@ _NAME_LINE_MAX = 45
 #: an analysis saying the outcome is missing ('något utfall inte kommer kunna rapporteras')
 _NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
 _PERIOD_END = re.compile(r"\bPeriod$")
+#: the words of a Period cell before its year ('VB 2020', 'Tertial 1 2020')
+_PERIOD_START = re.compile(r"(?:VB|Tertial\s*\d|T\d|Helår|Halvår(?:\s*\d)?)$")
 _TOKEN = re.compile(r"\S+")
 
 
@@ -124,7 +126,7 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
     while not ends_with_period(join_cells(value_blocks).text):
         if len(value_blocks) >= _MAX_VALUE_BLOCKS:
             return None
-        k = ctx.next_nonblank(j)
+        k = _past_repeated_header(ctx, ctx.next_nonblank(j))
         if k >= len(lines) or ctx.structural(k):
             return None
         j = ctx.block_end(k)
@@ -145,7 +147,7 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
     / '' / 'föräldrastöd genom ABC-' / 'utbildning').
     """
     for _ in range(_MAX_NAME_BLOCKS - 1):
-        k = ctx.next_nonblank(j)
+        k = _past_repeated_header(ctx, ctx.next_nonblank(j))
         if k >= len(ctx.lines) or ctx.structural(k):
             break
         end = ctx.block_end(k)
@@ -153,9 +155,18 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
         text = join_cells([[(line.raw, line.no) for line in block]]).text
         if starts_with_value(text) or any(len(line.text) > _NAME_LINE_MAX for line in block):
             break
+        if _PERIOD_START.match(text) or (name_lines[-1].text.endswith(".") and text[:1].isupper()):
+            break  # a Period cut by a page break ('VB' / '2020'), or a new sentence: not the name
         name_lines.extend(block)
         j = end
     return j
+
+
+def _past_repeated_header(ctx: Context, k: int) -> int:
+    """The first line after a table header repeated at ``k`` by a page break inside a row."""
+    if k < len(ctx.lines) and ctx.kinds[k] == "indicators":
+        return ctx.next_nonblank(read_header(ctx, k).end)
+    return k
 
 
 def _split_first_block(block: Sequence[Line]) -> tuple[list[Line] | None, list[tuple[str, int]]]:
