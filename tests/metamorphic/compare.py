@@ -1,8 +1,8 @@
 """Comparing a transformed text's model with the original's, row by row.
 
 The model is turned into plain data with every line number mapped back to the original
-text; prose fields (analyses, descriptions) are compared with white space folded, since a
-page break may end a paragraph. A row is then *preserved* (equal), *flagged* (different or
+text; prose fields (analyses, descriptions) are compared without their white space, since
+a page break may end a paragraph and a paragraph's lines may be joined with or without one. A row is then *preserved* (equal), *flagged* (different or
 missing, but the parser said so: a new flag on the row or a new warning inside its lines),
 *changed* (different and nothing said) or *lost* (gone and nothing said).
 """
@@ -77,7 +77,7 @@ def _normal(data: Any, mapper: Mapper | None, renames: Sequence[tuple[re.Pattern
         for pattern, new in renames:
             data = pattern.sub(new, data)
         if key in _PROSE:
-            data = " ".join(data.split())
+            data = "".join(data.split())
     return data
 
 

@@ -39,7 +39,7 @@ class Row:
     kind: str  # "indicator", "activity" or "budget"
     first: int  # 1-based source lines, inclusive
     last: int
-    #: the non-blank lines of the row, 1-based
+    #: the non-blank lines of the row, 1-based (a header repeated inside it counts as its first line)
     lines: tuple[int, ...]
     #: the header lines of the row's table, as printed before its first row
     header: tuple[str, ...]
@@ -74,11 +74,22 @@ def load(name: str) -> Example:
         spans.extend(("activity", a.provenance.first_line, a.provenance.last_line) for _, a in report.activities())
         for table in report.budget:
             spans.extend(("budget", r.provenance.first_line, r.provenance.last_line) for r in table.rows)
+    inside = _inside_headers(lines)
     rows = []
     for kind, first, last in sorted(spans, key=lambda s: (s[1], s[2])):
-        nonblank = tuple(n for n in range(first, last + 1) if lines[n - 1].strip())
+        nonblank = tuple(n for n in range(first, last + 1) if lines[n - 1].strip() and n not in inside)
         rows.append(Row(kind, first, last, nonblank, _header(lines, kind, first)))
     return Example(name, lines, reports, tuple(rows))
+
+
+def _inside_headers(lines: tuple[str, ...]) -> set[int]:
+    """Lines inside a repeated multi-line table header (a page break falls before it, not in it)."""
+    inside: set[int] = set()
+    for top, line in enumerate(lines, 1):
+        if re.match(r"^\s*Indikator\s+Periodens", line):
+            end = next((n for n in range(top, min(len(lines), top + 40)) if lines[n - 1].rstrip().endswith("Period")), top)
+            inside.update(range(top + 1, end + 1))
+    return inside
 
 
 def _header(lines: tuple[str, ...], kind: str, first: int) -> tuple[str, ...]:
