@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from ils2020_examples import EXAMPLES, hv, kungsholmen, sod, ung_fritid  # noqa: F401  (fixtures)
 
 from kfcompare import Assessment, GoalLevel, KfcompareError
-from kfcompare.default_plugins.ils2020.goals import parse_goals
+from kfcompare.default_plugins.ils2020.goal_tree import parse_goals
 from kfcompare.text.lines import Line, numbered, strip_page_noise
 
 

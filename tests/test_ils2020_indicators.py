@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ils2020_examples import hv, kungsholmen, sod  # noqa: F401  (fixtures)
 
-from kfcompare.default_plugins.ils2020.goals import parse_goals
+from kfcompare.default_plugins.ils2020.goal_tree import parse_goals
 from kfcompare.text.lines import numbered
 
 

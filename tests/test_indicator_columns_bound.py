@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kfcompare
-from kfcompare.default_plugins.ils2020 import columns as column_readings
+from kfcompare.default_plugins.ils2020 import column_choice
 from kfcompare.default_plugins.ils2020 import indicators
-from kfcompare.default_plugins.ils2020.cells import Cell
-from kfcompare.default_plugins.ils2020.columns import MAX_READINGS, RowFacts, assign
+from kfcompare.default_plugins.ils2020.row_cells import Cell
+from kfcompare.default_plugins.ils2020.column_choice import MAX_READINGS, RowFacts, assign
 from kfcompare.model import INDICATOR_COLUMNS, GoalLevel
 from kfcompare.text.numbers import parse_value
 
@@ -81,7 +81,7 @@ def test_a_wide_row_is_read_by_its_cells_alone() -> None:
 def test_a_row_over_the_bound_is_flagged_in_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
     # only a reader handing over more than seven columns meets the real bound; lowering it
     # shows what such a row gets: its cells kept, the row flagged, a warning a controller reads
-    monkeypatch.setattr(column_readings, "MAX_READINGS", 1)
+    monkeypatch.setattr(column_choice, "MAX_READINGS", 1)
     monkeypatch.setattr(indicators, "MAX_READINGS", 1)
     [report] = kfcompare.parse_file(EXAMPLES / "hasselby-vallingby_vb_2020.txt")
     found = [ind for _, ind in report.indicators() if ind.name.startswith("Antal tillhandahållna platser för feriejobb")]

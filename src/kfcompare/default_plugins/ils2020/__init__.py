@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
-from . import economy, goals, layout, metadata
-from .kinds import classify
+from . import economy, goal_tree, layout, metadata
+from .line_kinds import classify
 from ...text.lines import numbered, strip_page_noise
 
 NAME = "ils2020"
@@ -56,15 +56,15 @@ def parse(source: Source, options: ParseOptions) -> list[Report]:
 
 def _parse_report(path: str, lines: Sequence, kinds: Sequence[str], meta: metadata.Metadata) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
-    goal_tree: list = []
+    found_goals: list = []
     budget: list = []
     sections: list[Section] = []
     parts = layout.report_parts(lines, path, kinds)
     for part in parts:
         chunk = lines[part.start : part.end]
         if part.kind == "goals":
-            found, problems = goals.parse_goals(chunk, path, kinds[part.start : part.end])
-            goal_tree.extend(found)
+            found, problems = goal_tree.parse_goals(chunk, path, kinds[part.start : part.end])
+            found_goals.extend(found)
             warnings.extend(problems)
         elif part.kind == "economy":
             tables, problems = economy.parse_economy(chunk, path)
@@ -83,7 +83,7 @@ def _parse_report(path: str, lines: Sequence, kinds: Sequence[str], meta: metada
         period=meta.period,
         source=Provenance(path, first, last),
         format=NAME,
-        goals=tuple(goal_tree),
+        goals=tuple(found_goals),
         budget=tuple(budget),
         sections=tuple(sections),
         warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),

@@ -17,7 +17,7 @@ from ...model import Activity, Provenance
 from ...text.dates import DATE_PAIR_RE, parse_date
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
-from .scan import Context, read_prose
+from .goal_part import Context, read_prose
 
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from .ranking import Guess, choose
+from .name_choice import Guess, choose
 
 
 @frozen

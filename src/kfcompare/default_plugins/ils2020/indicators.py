@@ -17,9 +17,9 @@ from ...text.joined import join_cells
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
-from .cells import Cell, SplitRow, ends_with_period, split_cells
-from .columns import MAX_READINGS, RowFacts, assign
-from .scan import Context, read_prose
+from .row_cells import Cell, SplitRow, ends_with_period, split_cells
+from .column_choice import MAX_READINGS, RowFacts, assign
+from .goal_part import Context, read_prose
 
 #: header cells, matched on the header text with all white space removed
 _HEADER_CELLS = (

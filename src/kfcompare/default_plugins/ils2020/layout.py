@@ -18,7 +18,7 @@ from attrs import frozen
 from ...model import ParseWarning, Provenance, Section
 from ...text.lines import Line
 from ...text.paragraphs import paragraphs_by_sentences
-from .kinds import classify
+from .line_kinds import classify
 
 SUMMARY_TITLE = "Sammanfattande analys"
 GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"

@@ -27,7 +27,7 @@ from attrs import frozen
 
 from ...text.joined import Joined
 from .layout import SUMMARY_TITLE
-from .ranking import Guess, choose
+from .name_choice import Guess, choose
 
 #: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)',
 #: 'Enheten för ekonomiskt bistånd', 'Enheten för sociala frågor'

@@ -15,9 +15,9 @@ from ...model import ParseWarning, Provenance, Report
 from ..._source import Source
 from ...text.joined import join_hyphenated
 from ...text.lines import Line
-from .front import read_front
-from .goals import parse_goal_part
-from .lines import KF_MARK, clean_lines
+from .front_matter import read_front
+from .goal_blocks import parse_goal_part
+from .markers import KF_MARK, clean_lines
 
 NAME = "vp2012"
 

@@ -17,8 +17,8 @@ from ...text.dates import DATE_PAIR_AT_END_RE, parse_date
 from ...text.joined import join_hyphenated
 from ...text.lines import Line
 from ...text.numbers import parse_value
-from .cells import ends_row, split_row, starts_value
-from .lines import COMMENT_MARK
+from .row_cells import ends_row, split_row, starts_value
+from .markers import COMMENT_MARK
 
 
 @frozen

@@ -17,7 +17,7 @@ from operator import getitem
 from attrs import frozen
 
 from ...model import ColumnAssignment, GoalLevel
-from .cells import Cell
+from .row_cells import Cell
 
 #: columns too narrow for a six-character value such as '87,8 %' (it wraps there)
 NARROW = frozenset({"outcome_women", "previous"})

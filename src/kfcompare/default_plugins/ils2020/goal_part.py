@@ -14,7 +14,7 @@ from attrs import define, field, frozen
 
 from ...model import Assessment, GoalLevel, ParseWarning
 from ...text.lines import Line
-from .kinds import STRUCTURAL, TEXT, classify
+from .line_kinds import STRUCTURAL, TEXT, classify
 
 MARKER_RE = re.compile(
     r"^(?P<marker>KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål|Enhetsmål):\s*(?P<rest>.*)$"
@@ -65,7 +65,7 @@ class Context:
     double_spaced: bool = False
     tertial: bool = False
     warnings: list[ParseWarning] = field(factory=list)
-    #: each line's kind (see kinds.classify); found here when the caller has not
+    #: each line's kind (see line_kinds.classify); found here when the caller has not
     kinds: Sequence[str] = field(factory=list)
     #: what the table readers found probing a line as a row start, by index: a row after an
     #: analysis is probed by the analysis reader first and by the table reader again

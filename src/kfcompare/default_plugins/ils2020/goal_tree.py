@@ -17,8 +17,8 @@ from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
 from . import activities, indicators
-from .kinds import HEADINGS, STRUCTURAL
-from .scan import (
+from .line_kinds import HEADINGS, STRUCTURAL
+from .goal_part import (
     MARKER_LEVELS,
     Context,
     assessment,
@@ -82,7 +82,7 @@ def parse_goals(
     lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None
 ) -> tuple[list[Goal], list[ParseWarning]]:
     """The inriktningsmål found in ``lines`` with everything below them; ``kinds`` is
-    ``kinds.classify(lines)`` when the caller has it."""
+    ``line_kinds.classify(lines)`` when the caller has it."""
     lines = list(lines)
     ctx = Context(
         path,

@@ -16,7 +16,7 @@ from ...model import Activity, Goal, GoalLevel, Indicator, ParseWarning, Provena
 from ...text.lines import Line
 from ...text.joined import join_hyphenated
 from ...text.paragraphs import paragraphs_by_items
-from .lines import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK
+from .markers import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK
 from .tables import TableSpec, parse_table, table_spec
 
 _AREA_NUMBER = re.compile(r"^(\d+(?:\.\d+)+)\s+(.*)$")
