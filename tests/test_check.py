@@ -43,3 +43,13 @@ def test_exit_code_follows_the_findings(monkeypatch, forecast, code):
     status, out = run("check", "examples/sodermalm_t1_2020.txt")
     assert status == code
     assert out.splitlines()[-1] == ("Södermalm T1 2020: inga fynd" if code == 0 else "Södermalm T1 2020: 2 fynd")
+
+
+def test_a_doubtful_row_is_described_in_the_tables_own_column_names():
+    code, out = run("check", "examples/hagersten-alvsjo_ung-fritid_vb_2020.txt")
+    assert code == 1
+    assert (
+        "examples/hagersten-alvsjo_ung-fritid_vb_2020.txt:608: kolumntolkning: Andel ungdomar som i stockholmsenkäten "
+        "uppger att de inte burit vapen: färre värden än kolumner; läst som Periodens utfall 85, Årsmål 91 %; "
+        "andra möjliga läsningar: Periodens utfall 85, KF:s årsmål 91 % | Årsmål 85, KF:s årsmål 91 %"
+    ) in out.splitlines()

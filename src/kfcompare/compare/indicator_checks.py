@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import Indicator, Report, Value
 from ..values import collapse
+from .long_table import COLUMN_LABELS
 from .result import Finding, IndicatorRow
 from .status import AMBIGUOUS
 
@@ -63,13 +64,15 @@ def ambiguity_findings(report: Report) -> Iterator[Finding]:
 
 
 def _readings(indicator: Indicator) -> str:
-    shown = ", ".join(f"{column}={value.raw}" for column, value in indicator.values())
-    others = "; ".join(
-        (alt.reason + ": " if alt.reason else "") + ", ".join(f"{c}={v.raw}" for c, v in alt.cells)
-        for alt in indicator.alternatives
-    )
+    """The kept reading and the others in the table's own column names (Årsmål, not target)."""
+    shown = _cells(indicator.values())
+    others = " | ".join(_cells(alt.cells) for alt in indicator.alternatives)
     text = f"färre värden än kolumner; läst som {shown}"
-    return f"{text}; andra läsningar: {others}" if others else text
+    return f"{text}; andra möjliga läsningar: {others}" if others else text
+
+
+def _cells(cells: Iterable[tuple[str, Value]]) -> str:
+    return ", ".join(f"{COLUMN_LABELS.get(column, column)} {value.raw}" for column, value in cells)
 
 
 def warning_findings(report: Report) -> Iterator[Finding]:
