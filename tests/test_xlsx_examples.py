@@ -10,7 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from xlsx_support import column_of, group_column, header_row, row_of
+from xlsx_support import column_of, header_row, report_cell, row_of
 
 from kfcompare._cli import main
 
@@ -42,13 +42,14 @@ def test_area_goal_1_1_assessed_in_both(book: openpyxl.Workbook) -> None:
 
 def test_shared_indicator_outcome_and_kf_target(book: openpyxl.Workbook) -> None:
     sheet = book["Indikatorer"]
-    row = row_of(sheet, 2, SHARED)
     # printed '2,22 %' and '0,56 %' against KF:s årsmål '1,5 %' (hv:347, sö:242)
-    assert sheet.cell(row, group_column(sheet, HV, "Utfall")).value == pytest.approx(0.0222)
-    assert sheet.cell(row, group_column(sheet, SO, "Utfall")).value == pytest.approx(0.0056)
-    assert sheet.cell(row, group_column(sheet, HV, "KF:s årsmål")).value == pytest.approx(0.015)
-    assert sheet.cell(row, group_column(sheet, SO, "KF:s årsmål")).value == pytest.approx(0.015)
-    assert sheet.cell(row, group_column(sheet, HV, "Utfall")).number_format == "0.00%"
+    assert report_cell(sheet, SHARED, HV, "Utfall").value == pytest.approx(0.0222)
+    assert report_cell(sheet, SHARED, SO, "Utfall").value == pytest.approx(0.0056)
+    assert report_cell(sheet, SHARED, HV, "KF:s årsmål").value == pytest.approx(0.015)
+    assert report_cell(sheet, SHARED, SO, "KF:s årsmål").value == pytest.approx(0.015)
+    assert report_cell(sheet, SHARED, HV, "Utfall").number_format == "0.00%"
+    assert report_cell(sheet, SHARED, HV, "Källa (fil:rad)").value == "hasselby-vallingby_vb_2020.txt:347-365"
+    assert report_cell(sheet, SHARED, SO, "Källa (fil:rad)").value.startswith("sodermalm_t1_2020.txt:242")
 
 
 def test_budget_deviation(book: openpyxl.Workbook) -> None:

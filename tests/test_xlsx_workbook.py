@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 import pytest
-from xlsx_support import RISKY, column_of, group_column, header_row, row_of, sample_reports
+from xlsx_support import RISKY, column_of, header_row, report_cell, row_of, sample_reports
 
 from kfcompare.compare import compare
 from kfcompare.hookspecs import RenderContext
@@ -42,19 +42,19 @@ def test_goal_assessments_per_report(book: openpyxl.Workbook) -> None:
 
 def test_indicator_outcome_and_kf_target(book: openpyxl.Workbook) -> None:
     sheet = book["Indikatorer"]
-    row = row_of(sheet, 2, RISKY[0])
-    outcome, kf = group_column(sheet, SO, "Utfall"), group_column(sheet, SO, "KF:s årsmål")
-    assert sheet.cell(row, outcome).value == pytest.approx(0.43)
-    assert sheet.cell(row, outcome).number_format.endswith("%")
-    assert sheet.cell(row, kf).value == pytest.approx(0.45)
-    assert sheet.cell(row, group_column(sheet, HV, "Utfall")).value == pytest.approx(0.40)
+    outcome = report_cell(sheet, RISKY[0], SO, "Utfall")
+    assert outcome.value == pytest.approx(0.43)
+    assert outcome.number_format.endswith("%")
+    assert report_cell(sheet, RISKY[0], SO, "KF:s årsmål").value == pytest.approx(0.45)
+    assert report_cell(sheet, RISKY[0], HV, "Utfall").value == pytest.approx(0.40)
+    assert report_cell(sheet, RISKY[0], HV, "Källa (fil:rad)").value == "hasselby-vallingby_vb_2020.txt:120"
 
 
 def test_gender_gap(book: openpyxl.Workbook) -> None:
     sheet = book["Kön"]
-    row = row_of(sheet, 2, RISKY[0])
-    assert sheet.cell(row, group_column(sheet, HV, "Kvinnor")).value == pytest.approx(0.42)
-    assert sheet.cell(row, group_column(sheet, HV, "Skillnad k − m")).value == 4
+    assert report_cell(sheet, RISKY[0], HV, "Kvinnor").value == pytest.approx(0.42)
+    assert report_cell(sheet, RISKY[0], HV, "Skillnad k − m").value == 4
+    assert report_cell(sheet, RISKY[0], HV, "Källa (fil:rad)").value == "hasselby-vallingby_vb_2020.txt:120"
 
 
 def test_budget_deviation_negative(book: openpyxl.Workbook) -> None:
@@ -80,11 +80,11 @@ def test_findings_with_file_and_line(book: openpyxl.Workbook) -> None:
 def test_data_is_an_excel_table_with_source_lines(book: openpyxl.Workbook) -> None:
     sheet = book["Data"]
     table = sheet.tables[TABLE_NAME]
-    assert table.ref.startswith("A1:") and int(table.ref.rsplit("Q", 1)[1]) == sheet.max_row
+    assert table.ref.startswith("A1:") and int(table.ref.rsplit("P", 1)[1]) == sheet.max_row
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    budget = [r for r in rows if r[0] == "budget" and r[1] == SO and r[10] == "Avvikelse"]
-    assert [r[12] for r in budget] == [-18, 2]
-    assert all(r[16] for r in rows) and all(r[15].endswith(".txt") for r in rows)
+    budget = [r for r in rows if r[0] == "budget" and r[1] == SO and r[9] == "Avvikelse"]
+    assert [r[11] for r in budget] == [-18, 2]
+    assert all(r[15] for r in rows) and all(r[14].endswith(".txt") for r in rows)
 
 
 def test_text_that_looks_like_a_formula_stays_text(book: openpyxl.Workbook) -> None:
@@ -137,6 +137,6 @@ def test_data_sheet_is_one_table_with_every_long_row(tmp_path, examples) -> None
     assert rows[0] == DATA_LABELS
     expected = list(_compare(parse_paths([examples / n for n in sorted(p.name for p in examples.glob("*.txt"))])).long_table())
     assert len(rows) - 1 == len(expected)
-    assert sheet.tables[TABLE_NAME].ref == f"A1:Q{len(expected) + 1}"
+    assert sheet.tables[TABLE_NAME].ref == f"A1:P{len(expected) + 1}"
     first = expected[0]
-    assert rows[1][8] == first.item and rows[1][11] == first.raw and rows[1][16] == first.line
+    assert rows[1][8] == first.item and rows[1][10] == first.raw and rows[1][15] == first.line

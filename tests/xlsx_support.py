@@ -117,12 +117,11 @@ def header_row(sheet, first: str) -> int:
     return row_of(sheet, 1, first)
 
 
-def group_column(sheet, report_title: str, label: str) -> int:
-    """On a sheet with a report's name over a group of columns: that report's ``label`` column."""
-    for row in sheet.iter_rows(max_row=12):
-        for cell in row:
-            if cell.value == report_title:
-                for col in range(cell.column, cell.column + 8):
-                    if sheet.cell(cell.row + 1, col).value == label:
-                        return col
-    raise AssertionError(f"no {label!r} under {report_title!r} in {sheet.title}")
+def report_cell(sheet, item: str, report_title: str, label: str, item_label: str = "Indikator"):
+    """On a sheet with a row per item and report (Indikatorer, Kön): that row's ``label`` cell."""
+    head = header_row(sheet, "Mål")
+    item_col, report_col, col = (column_of(sheet, name, head) for name in (item_label, "Rapport", label))
+    for row in range(head + 1, sheet.max_row + 1):
+        if sheet.cell(row, item_col).value == item and sheet.cell(row, report_col).value == report_title:
+            return sheet.cell(row, col)
+    raise AssertionError(f"no row {item!r} / {report_title!r} in {sheet.title}")

@@ -6,7 +6,9 @@ from collections import Counter
 
 from tabulate import tabulate
 
+from ..compare.goal_rows import assessment_counts
 from ..compare.result import EJ_UPPNATT, UPPNATT, Comparison
+from ..model import Assessment
 from ..default_plugins.report_table import shorten
 from ..values import count_of
 
@@ -17,14 +19,14 @@ def summary(comparison: Comparison, destination: str) -> str:
     findings = comparison.findings_by_report()
     rows = []
     for index, report in enumerate(comparison.reports):
-        assessed = Counter(g.assessment.value for g in report.walk_goals() if g.assessment is not None)
+        assessed = assessment_counts(report)
         statuses = Counter(cell.status for cell in (row.cells[index] for row in comparison.indicator_rows) if cell)
         rows.append(
             [
                 shorten(report.label, 34),
-                assessed["helt"],
-                assessed["delvis"],
-                assessed["inte"],
+                assessed[Assessment.HELT],
+                assessed[Assessment.DELVIS],
+                assessed[Assessment.INTE],
                 statuses[UPPNATT],
                 statuses[EJ_UPPNATT],
                 len(findings[index]),

@@ -59,11 +59,11 @@ def ambiguity_findings(report: Report) -> Iterator[Finding]:
                 path=report.source.path,
                 line=indicator.provenance.first_line,
                 check="kolumntolkning",
-                message=f"{indicator.name}: {_readings(indicator)}",
+                message=f"{indicator.name}: {readings(indicator)}",
             )
 
 
-def _readings(indicator: Indicator) -> str:
+def readings(indicator: Indicator) -> str:
     """The kept reading and the others in the table's own column names (Årsmål, not target)."""
     shown = _cells(indicator.values())
     others = " | ".join(_cells(alt.cells) for alt in indicator.alternatives)

@@ -20,8 +20,10 @@ from .style import Grid, Styles, print_setup
 
 MAX_CHARTS = 8
 SHEET = "Diagram"
-#: rows one chart (300 px) needs at the default row height, plus a gap
-CHART_ROWS = 17
+#: rows one chart (270 px) needs at the default row height, plus a gap; two such blocks
+#: fit one printed page, and a page break keeps every chart whole
+CHART_ROWS = 15
+CHARTS_PER_PAGE = 2
 
 
 def unit_of(cell: IndicatorCell | None) -> str | None:
@@ -52,12 +54,16 @@ def charts(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         grid.text(2, 0, "Inga indikatorer med numeriskt utfall i minst två rapporter.", styles.note, fit=False)
     titles = report_titles(comparison.reports)
     top = 2
-    for row, unit in picked:
+    breaks = []
+    for number, (row, unit) in enumerate(picked):
+        if number and number % CHARTS_PER_PAGE == 0:
+            breaks.append(top)
         chart_block(book, grid, top, row, unit, titles)
         top += max(CHART_ROWS, len(titles) + 4)
+    grid.sheet.set_h_pagebreaks(breaks)
     grid.widths[0] = min(max(grid.widths.get(0, 10), 24), 40)
     grid.sheet.freeze_panes(1, 0)
-    print_setup(grid.sheet, None)
+    print_setup(grid.sheet, 0)
     grid.apply_sizes()
 
 
@@ -99,5 +105,5 @@ def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: s
     bars.set_title({"name": [SHEET, top, 0], "name_font": {"size": 10, "bold": True}})
     bars.set_legend({"position": "bottom"})
     bars.set_y_axis({"num_format": "0%" if unit.startswith("%") else "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
-    bars.set_size({"width": 620, "height": 300})
+    bars.set_size({"width": 620, "height": 270})
     grid.sheet.insert_chart(top, 4, bars, {"x_offset": 10, "y_offset": 5})

@@ -20,8 +20,7 @@ from .style import MAX_WIDTH, MIN_WIDTH, Grid, Styles, places
 
 TABLE_NAME = "kfcompare_data"
 DATA_LABELS = (
-    "Del", "Rapport", "Stadsdel", "Enhet", "Typ", "År", "Period", "Grupp", "Post", "Nyckel",
-    "Kolumn", "Tryckt värde", "Värde", "Värdets enhet", "Status", "Källfil", "Rad",
+    "Del", "Rapport", "Stadsdel", "Enhet", "Typ", "År", "Period", "Grupp", "Post", "Kolumn", "Tryckt värde", "Värde", "Värdets enhet", "Status", "Källfil", "Rad",
 )  # fmt: skip
 
 
@@ -40,9 +39,16 @@ def data(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid.header(0, DATA_LABELS)
     grid.apply_sizes()  # the header row's height, before the row is streamed out
     write_rows(grid, lines)
-    for col in (7, 8, 9):
+    for col in (7, 8):
         grid.widths[col] = min(grid.widths.get(col, 10), 45)
     grid.finish(0, len(lines), last_col, freeze_cols=0, filter_=False)
+    # thousands of rows are for filters and pivot tables, not paper: the printout is the
+    # header and where the printed values are (Indikatorer, Kön, Budget)
+    sheet.print_area(0, 0, 0, last_col)
+    sheet.set_header(f"&L&\"Calibri,Bold\"&A&C{DATA_PRINT_NOTE}&R&F")
+
+
+DATA_PRINT_NOTE = "Data är till för filter och pivottabeller; samma värden skrivs ut på bladen Indikatorer, Kön och Budget"
 
 
 def write_rows(grid: Grid, lines: list[LongRow]) -> None:
@@ -56,7 +62,7 @@ def write_rows(grid: Grid, lines: list[LongRow]) -> None:
     for row, line in enumerate(lines, 1):
         cells = (
             line.section, line.report, line.district, line.unit, line.kind, line.year, line.period, line.group,
-            line.item, line.key, line.column, line.raw, line.value, line.value_unit, line.status,
+            line.item, line.column, line.raw, line.value, line.value_unit, line.status,
             file_name(line.path), line.line,
         )  # fmt: skip
         for col, cell in enumerate(cells):

@@ -1,20 +1,22 @@
-"""Måluppfyllelse, Indikatorer and Kön: matched rows × reports.
+"""Måluppfyllelse (goals × reports), Indikatorer and Kön (a row per indicator and report).
 
 Colour is never the only signal: every coloured cell also carries the words (the
-assessment, the status), and an empty cell says why it is empty.
+assessment, the status, 'osäker'), and an empty cell says why it is empty. Every value
+and assessment leads back to its file and line (a Källa column, or a cell comment).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
-from ...compare.result import EJ_UPPNATT, UPPNATT, Comparison, IndicatorRow
-from ...model import Assessment, GoalLevel
+from ...compare.indicator_checks import readings
+from ...compare.result import EJ_UPPNATT, OSAKER_TOLKNING, UPPNATT, Comparison, IndicatorCell, IndicatorRow
+from ...compare.status import AMBIGUOUS
 from ...labels import ASSESSMENT_LABEL, LEVEL_LABEL
-from .overview_activities import report_titles
+from ...model import Assessment, GoalLevel, Indicator, Report
+from .overview_activities import report_titles, source_name, titles_by_report
 from .style import Grid, Styles
 
 MISSING = "–"
@@ -31,16 +33,23 @@ LEGEND = (
     ("saknas", MISSING, "ej i rapporten: rapporten har inte målet"),
 )
 REPORT_WIDTH = 17
-#: widest a value column of a report group grows; longer printed text wraps
-VALUE_WIDTH = 14
+
+
+def where(report: Report, line: int | None, last: int | None = None) -> str:
+    """'sodermalm_t1_2020.txt:608' (or ':608-611'): the file and line a cell was read from."""
+    if line is None:
+        return source_name(report)
+    lines = f"{line}-{last}" if last is not None and last != line else str(line)
+    return f"{source_name(report)}:{lines}"
 
 
 def goals(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Måluppfyllelse"), styles)
-    grid.text(0, 0, "Måluppfyllelse: KF:s mål för verksamhetsområdet och nämndmål", styles.title, fit=False)
+    grid.text(0, 0, "Måluppfyllelse: KF:s mål för verksamhetsområdet, nämndmål och enhetsmål", styles.title, fit=False)
+    grid.text(1, 0, "Enhetsmålen står under sitt nämndmål. Varje bedömning har en kommentar med källfil och rad.", styles.note, fit=False)
     for offset, (key, word, meaning) in enumerate(LEGEND):
-        grid.text(1 + offset, 2, f"{word}: {meaning}", styles.legend[key], fit=False)
-    head = len(LEGEND) + 2
+        grid.text(2 + offset, 2, f"{word}: {meaning}", styles.legend[key], fit=False)
+    head = len(LEGEND) + 3
     titles = report_titles(comparison.reports)
     grid.header(head, ["Nivå", "Nr", "Mål", *titles])
     grid.wide(2, 60)
@@ -52,21 +61,21 @@ def goals(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         grid.text(row, 0, LEVEL_LABEL.get(goal_row.level, goal_row.level.value))
         grid.text(row, 1, goal_row.number)
         grid.text(row, 2, goal_row.title, styles.wrap)
-        for col, goal in enumerate(goal_row.cells, 3):
+        for col, (report, goal) in enumerate(zip(comparison.reports, goal_row.cells), 3):
             if goal is None:
                 grid.text(row, col, MISSING, styles.heat["saknas"])
-            elif goal.assessment is None:
+                continue
+            line = where(report, goal.provenance.first_line)
+            if goal.assessment is None:
                 grid.text(row, col, NOT_ASSESSED, styles.heat["ingen"])
+                grid.note(row, col, f"{line}: målet står här; ingen bedömning är tryckt.")
             else:
                 grid.text(row, col, ASSESSMENT_LABEL[goal.assessment], styles.heat[HEAT_KEY[goal.assessment]])
+                printed = f"tryckt: {goal.assessment_raw}" if goal.assessment_raw else "bedömningen"
+                grid.note(row, col, f"{line}: målet, {printed}.")
     if row == head:
         grid.text(row + 1, 0, "Inga mål att jämföra.", styles.note)
     grid.finish(head, row, 2 + len(titles), freeze_cols=3)
-
-
-#: per report: the columns of its group on the Indikatorer sheet
-INDICATOR_GROUP = ("Utfall", "Årsmål", "KF:s årsmål", "Status")
-INDICATOR_FIXED = ("Mål", "Indikator", "Riktning", "Matchad via")
 
 
 def areas(rows: Sequence[IndicatorRow]) -> list[tuple[str, list[IndicatorRow]]]:
@@ -78,88 +87,102 @@ def areas(rows: Sequence[IndicatorRow]) -> list[tuple[str, list[IndicatorRow]]]:
     return list(groups.items())
 
 
-def report_groups(grid: Grid, head: int, first_col: int, titles: Sequence[str], labels: Sequence[str]) -> None:
-    """Two header rows: the report's name over its group of columns, then the columns."""
-    width = len(labels)
-    for index, title in enumerate(titles):
-        col = first_col + index * width
-        for offset in range(width):
-            grid.limits[col + offset] = VALUE_WIDTH
-        if width > 1:
-            grid.sheet.merge_range(head - 1, col, head - 1, col + width - 1, "", grid.styles.header)
-        grid.sheet.write_string(head - 1, col, title, grid.styles.header)
-        grid.header(head, list(labels), col)
+#: the Indikatorer sheet: a row per indicator and report, so it prints one page wide
+#: however many reports are compared, and filters by report
+INDICATOR_LABELS = (
+    "Mål", "Indikator", "Rapport", "Utfall", "Årsmål", "KF:s årsmål", "Status", "Tolkning",
+    "Riktning", "Matchad via", "Källa (fil:rad)",
+)  # fmt: skip
+INDICATOR_WIDTHS = {0: 6, 1: 50, 2: 28, 3: 10, 4: 10, 5: 11, 6: 21, 7: 9, 8: 15, 9: 8, 10: 38}
+STATUS_HEAT = {UPPNATT: "helt", EJ_UPPNATT: "inte", OSAKER_TOLKNING: "delvis"}
+DOUBTFUL = "osäker"
+
+
+def doubt_note(report: Report, indicator: Indicator) -> str:
+    """The comment on a doubtful row's values: where it is, how it was read, what else it could be."""
+    line = where(report, indicator.provenance.first_line, indicator.provenance.last_line)
+    return f"Osäker kolumntolkning, {line}: {readings(indicator)}."
 
 
 def indicators(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Indikatorer"), styles)
-    grid.text(0, 0, "Indikatorer per KF-mål: utfall mot årsmål och KF:s årsmål", styles.title, fit=False)
-    grid.text(1, 0, f"Status: {UPPNATT} (grön), {EJ_UPPNATT} (röd); övriga statusar säger varför ingen jämförelse görs.", styles.note, fit=False)
-    head = 4
-    titles = report_titles(comparison.reports)
-    grid.header(head, INDICATOR_FIXED)
-    grid.header(head - 1, [""] * len(INDICATOR_FIXED))
-    report_groups(grid, head, len(INDICATOR_FIXED), titles, INDICATOR_GROUP)
-    grid.wide(1, 50)
+    grid.text(0, 0, "Indikatorer per KF-mål: utfall mot årsmål och KF:s årsmål, en rad per rapport", styles.title, fit=False)
+    grid.text(
+        1, 0,
+        f"Status: {UPPNATT} (grön), {EJ_UPPNATT} (röd); övriga statusar säger varför ingen jämförelse görs. "
+        f"Tolkning '{DOUBTFUL}' (gulrandig): raden hade färre värden än kolumner; kommentaren visar de andra läsningarna.",
+        styles.note, fit=False,
+    )  # fmt: skip
+    head = 3
+    titles = titles_by_report(comparison.reports)
+    for col, width in INDICATOR_WIDTHS.items():
+        grid.limits[col] = width
+    grid.header(head, INDICATOR_LABELS)
+    grid.wide(1, INDICATOR_WIDTHS[1])
     row = head
     for area, rows in areas(comparison.indicator_rows):
         row += 1
+        grid.sheet.merge_range(row, 0, row, len(INDICATOR_LABELS) - 1, "", styles.bold)
         grid.text(row, 0, area, styles.bold, fit=False)
         for ind_row in rows:
-            row += 1
-            grid.text(row, 0, ind_row.area_number)
-            grid.text(row, 1, ind_row.name, styles.wrap)
-            grid.text(row, 2, DIRECTION_LABEL.get(ind_row.direction or "", "okänd"))
-            grid.text(row, 3, MATCHED_LABEL.get(ind_row.matched_by, ind_row.matched_by))
-            for index, cell in enumerate(ind_row.cells):
-                col = len(INDICATOR_FIXED) + index * len(INDICATOR_GROUP)
+            for report, cell in zip(comparison.reports, ind_row.cells):
                 if cell is None:
-                    grid.text(row, col, MISSING, styles.missing)
                     continue
-                grid.value(row, col, cell.indicator.outcome)
-                grid.value(row, col + 1, cell.indicator.target)
-                grid.value(row, col + 2, cell.indicator.kf_target)
-                grid.text(row, col + 3, cell.status)
-    last_col = len(INDICATOR_FIXED) + len(titles) * len(INDICATOR_GROUP) - 1
-    if row > head:
-        for index in range(len(titles)):
-            col = len(INDICATOR_FIXED) + index * len(INDICATOR_GROUP)
-            status = xl_rowcol_to_cell(head + 1, col + 3, col_abs=True)
-            for word, key in ((UPPNATT, "helt"), (EJ_UPPNATT, "inte")):
-                grid.sheet.conditional_format(
-                    head + 1, col, row, col + 3,
-                    {"type": "formula", "criteria": f'={status}="{word}"', "format": styles.flag[key]},
-                )  # fmt: skip
-    grid.finish(head, row, last_col, freeze_cols=2)
+                row += 1
+                write_indicator(grid, row, ind_row, cell, report, titles[id(report)])
+    if row == head:
+        grid.text(row + 1, 0, "Inga indikatorer i rapporterna.", styles.note)
+    grid.finish(head, row, len(INDICATOR_LABELS) - 1, freeze_cols=2)
 
 
-GENDER_GROUP = ("Kvinnor", "Män", "Skillnad k − m")
+def write_indicator(grid: Grid, row: int, ind_row: IndicatorRow, cell: IndicatorCell, report: Report, title: str) -> None:
+    styles = grid.styles
+    indicator = cell.indicator
+    doubt = AMBIGUOUS in indicator.flags
+    grid.text(row, 0, ind_row.area_number)
+    grid.text(row, 1, indicator.name, styles.wrap)
+    grid.text(row, 2, title)
+    for col, value in enumerate((indicator.outcome, indicator.target, indicator.kf_target), 3):
+        grid.value(row, col, value, doubt=doubt)
+        if doubt:
+            grid.note(row, col, doubt_note(report, indicator))
+    heat = STATUS_HEAT.get(cell.status)
+    grid.text(row, 6, cell.status, styles.legend[heat] if heat else None)
+    grid.text(row, 7, DOUBTFUL if doubt else None, styles.doubt_text if doubt else None)
+    grid.text(row, 8, DIRECTION_LABEL.get(ind_row.direction or "", "okänd"))
+    grid.text(row, 9, MATCHED_LABEL.get(cell.matched_by, cell.matched_by))
+    grid.text(row, 10, where(report, indicator.provenance.first_line, indicator.provenance.last_line))
+
+
+GENDER_LABELS = ("Mål", "Indikator", "Rapport", "Kvinnor", "Män", "Skillnad k − m", "Källa (fil:rad)")
+GENDER_WIDTHS = {0: 6, 1: 60, 2: 28, 3: 10, 4: 10, 5: 12, 6: 38}
 
 
 def gender(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Kön"), styles)
-    grid.text(0, 0, "Utfall för kvinnor och män", styles.title, fit=False)
+    grid.text(0, 0, "Utfall för kvinnor och män, en rad per indikator och rapport", styles.title, fit=False)
     grid.text(1, 0, "Skillnad = kvinnor − män, i indikatorns enhet (procentenheter, p.e., för andelar); tom när enheterna skiljer sig.", styles.note, fit=False)
-    head = 4
-    titles = report_titles(comparison.reports)
-    grid.header(head, ["Mål", "Indikator"])
-    grid.header(head - 1, ["", ""])
-    report_groups(grid, head, 2, titles, GENDER_GROUP)
-    grid.wide(1, 50)
+    head = 3
+    titles = titles_by_report(comparison.reports)
+    for col, width in GENDER_WIDTHS.items():
+        grid.limits[col] = width
+    grid.header(head, GENDER_LABELS)
+    grid.wide(1, GENDER_WIDTHS[1])
     row = head
     for gender_row in comparison.gender_rows:
-        row += 1
-        grid.text(row, 0, gender_row.area_number)
-        grid.text(row, 1, gender_row.name, styles.wrap)
-        for index, cell in enumerate(gender_row.cells):
-            col = 2 + index * len(GENDER_GROUP)
-            if cell is None:
-                grid.text(row, col, MISSING, styles.missing)
+        for report, cell in zip(comparison.reports, gender_row.cells):
+            if cell is None or (cell.women is None and cell.men is None):
                 continue
-            grid.value(row, col, cell.women)
-            grid.value(row, col + 1, cell.men)
+            row += 1
+            grid.text(row, 0, gender_row.area_number)
+            grid.text(row, 1, gender_row.name, styles.wrap)
+            grid.text(row, 2, titles[id(report)])
+            grid.value(row, 3, cell.women)
+            grid.value(row, 4, cell.men)
             points = cell.unit is not None and cell.unit.strip().startswith("%")
-            grid.number(row, col + 2, cell.gap, styles.points if points else None)
+            grid.number(row, 5, cell.gap, styles.points if points else None)
+            line = next((v.line for v in (cell.women, cell.men) if v is not None and v.line is not None), None)
+            grid.text(row, 6, where(report, line))
     if row == head:
         grid.text(row + 1, 0, "Inga indikatorer med utfall för kvinnor och män.", styles.note)
-    grid.finish(head, row, 1 + len(titles) * len(GENDER_GROUP), freeze_cols=2)
+    grid.finish(head, row, len(GENDER_LABELS) - 1, freeze_cols=2)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from xlsxwriter.workbook import Workbook
 
+from ...compare.goal_rows import assessment_counts
 from ...compare.result import Comparison
 from ...labels import ASSESSMENT_LABEL, KIND_LABEL, NOT_ASSESSED
 from ...model import Assessment, GoalLevel, Report
@@ -43,24 +44,26 @@ def titles_by_report(reports: Sequence[Report]) -> dict[int, str]:
 def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
     grid = Grid(book.add_worksheet("Översikt"), styles)
     grid.text(0, 0, f"Jämförelse av {count_of(len(reports), 'rapport', 'rapporter')}", styles.title, fit=False)
-    grid.text(1, 0, "En rad per rapport. Bedömningarna räknas över KF:s mål för verksamhetsområdet och nämndmålen.", styles.note, fit=False)
+    grid.text(1, 0, "En rad per rapport. Bedömningarna räknas över KF:s mål för verksamhetsområdet, nämndmålen och enhetsmålen, som i terminalens sammanfattning.", styles.note, fit=False)
     labels = [
         "Rapport", "Stadsdel", "Enhet", "Typ", "År", "Period", "Format", "Källfil",
-        "KF-mål", "Nämndmål", "Indikatorer", "Aktiviteter", "Budgettabeller", "Varningar",
+        "KF-mål", "Nämndmål", "Enhetsmål", "Indikatorer", "Aktiviteter", "Budgettabeller", "Varningar",
         *ASSESSMENT_LABEL.values(), NOT_ASSESSED,
     ]  # fmt: skip
     head = 3
+    grid.limits.update({0: 30, 1: 18, 2: 22, 7: 24})
     grid.header(head, labels)
     for row, (title, report) in enumerate(zip(report_titles(reports), reports), head + 1):
-        goals = [g for g in report.walk_goals() if g.level in (GoalLevel.AREA, GoalLevel.BOARD)]
-        verdicts = Counter(g.assessment for g in goals)
+        levels = Counter(g.level for g in report.walk_goals())
+        verdicts = assessment_counts(report)
         texts = [title, report.district, report.unit, KIND_LABEL[report.kind] if report.kind else None, None, report.period, report.format, source_name(report)]
         for col, text in enumerate(texts):
             grid.text(row, col, text)
         grid.number(row, 4, report.year, styles.integer)
         counts = [
-            sum(g.level is GoalLevel.AREA for g in goals),
-            sum(g.level is GoalLevel.BOARD for g in goals),
+            levels[GoalLevel.AREA],
+            levels[GoalLevel.BOARD],
+            levels[GoalLevel.UNIT],
             sum(1 for _ in report.indicators()),
             sum(1 for _ in report.activities()),
             len(report.budget),
@@ -73,28 +76,50 @@ def overview(book: Workbook, styles: Styles, reports: Sequence[Report]) -> None:
     grid.finish(head, head + len(reports), len(labels) - 1)
 
 
+#: an analysis longer than this is cut in its cell (it would fill pages); the whole text
+#: is the cell's comment
+ANALYSIS_SHOWN = 160
+ACTIVITY_LABELS = ("Rapport", "Mål", "Aktivitet", "Start", "Slut", "Avvikelse", "Tabell", "Analys", "Källa (fil:rad)")
+ACTIVITY_WIDTHS = {0: 28, 1: 14, 2: 50, 6: 14, 7: 45, 8: 38}
+
+
 def activities(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid = Grid(book.add_worksheet("Aktiviteter"), styles)
-    labels = ["Rapport", "Mål", "Målets titel", "Aktivitet", "Start", "Slut", "Avvikelse", "Tabell", "Analys", "Källfil", "Rad"]
-    grid.header(0, labels)
-    grid.wide(2, 40)
-    grid.wide(3, 50)
-    grid.wide(8, 60)
+    grid.text(0, 0, "Aktiviteter med mål, datum och avvikelse", styles.title, fit=False)
+    grid.text(1, 0, f"Analyser längre än {ANALYSIS_SHOWN} tecken är avkortade (…); hela texten står i cellens kommentar.", styles.note, fit=False)
+    head = 3
+    grid.limits.update(ACTIVITY_WIDTHS)
+    grid.header(head, ACTIVITY_LABELS)
+    for col in (1, 2, 7):
+        grid.wide(col, ACTIVITY_WIDTHS[col])
     titles = titles_by_report(comparison.reports)
-    row = 0
-    for row, line in enumerate(comparison.activities, 1):
+    row = head
+    for line in comparison.activities:
+        row += 1
         activity = line.activity
         grid.text(row, 0, titles.get(id(line.report), line.report.label))
-        grid.text(row, 1, line.goal.number)
-        grid.text(row, 2, line.goal.title, styles.wrap)
-        grid.text(row, 3, activity.text, styles.wrap)
-        grid.date(row, 4, activity.start)
-        grid.date(row, 5, activity.end)
-        grid.text(row, 6, YES_NO[activity.deviation], styles.heat["inte"] if activity.deviation else styles.text)
-        grid.text(row, 7, activity.table)
-        grid.text(row, 8, activity.analysis, styles.wrap)
-        grid.text(row, 9, source_name(line.report))
-        grid.number(row, 10, activity.provenance.first_line, styles.integer)
-    if row == 0:
-        grid.text(1, 0, "Inga aktiviteter i rapporterna.", styles.note)
-    grid.finish(0, row, len(labels) - 1, freeze_cols=1)
+        grid.text(row, 1, line.goal.number or shorten(line.goal.title, 40), styles.wrap)
+        grid.text(row, 2, activity.text, styles.wrap)
+        grid.date(row, 3, activity.start)
+        grid.date(row, 4, activity.end)
+        grid.text(row, 5, YES_NO[activity.deviation], styles.heat["inte"] if activity.deviation else styles.text)
+        grid.text(row, 6, activity.table)
+        analysis = activity.analysis
+        if analysis and len(analysis) > ANALYSIS_SHOWN:
+            grid.text(row, 7, shorten(analysis, ANALYSIS_SHOWN), styles.wrap)
+            grid.note(row, 7, analysis, width=480)
+        else:
+            grid.text(row, 7, analysis, styles.wrap)
+        lines = activity.provenance
+        grid.text(row, 8, f"{source_name(line.report)}:{lines.first_line}" + (f"-{lines.last_line}" if lines.last_line != lines.first_line else ""))
+    if row == head:
+        grid.text(head + 1, 0, "Inga aktiviteter i rapporterna.", styles.note)
+    grid.finish(head, row, len(ACTIVITY_LABELS) - 1, freeze_cols=1)
+
+
+def shorten(text: str, width: int) -> str:
+    """The start of ``text`` up to a word boundary, with '…' where it was cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + " …"

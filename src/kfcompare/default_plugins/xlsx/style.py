@@ -45,6 +45,8 @@ HEAT = {
 }
 
 HEADER_BG = "#1F4E78"
+#: a doubtful reading: light-grey pattern on yellow, so it shows in black-and-white print too
+DOUBT = {"pattern": 17, "fg_color": "#BFBFBF", "bg_color": "#FFEB9C", "border": 1, "border_color": "#7F6000"}
 MAX_WIDTH = 60
 MIN_WIDTH = 6
 HEADER_MIN = 8
@@ -75,6 +77,10 @@ class Styles:
     points: dict[int, Format]
     #: conditional-format colours (only font and fill apply there)
     flag: dict[str, Format]
+    #: a value read with doubt: the same number formats on a hatched yellow fill
+    doubt_text: Format
+    doubt_percent: dict[int, Format]
+    doubt_decimals: dict[int, Format]
 
     @classmethod
     def of(cls, book: Workbook) -> Styles:
@@ -101,6 +107,9 @@ class Styles:
             decimals={p: fmt(num_format=_digits(p)) for p in range(5)},
             points={p: fmt(num_format=f'+{_digits(p)}" p.e.";-{_digits(p)}" p.e.";0" p.e."') for p in range(5)},
             flag={k: book.add_format({"bg_color": bg, "font_color": fg}) for k, (bg, fg) in HEAT.items()},
+            doubt_text=fmt(**DOUBT),
+            doubt_percent={p: fmt(num_format="0%" if p == 0 else "0." + "0" * p + "%", **DOUBT) for p in range(4)},
+            doubt_decimals={p: fmt(num_format=_digits(p), **DOUBT) for p in range(5)},
         )
 
 
@@ -124,22 +133,24 @@ def is_percent(value: Value) -> bool:
     return bool(value.unit) and value.unit.strip().startswith("%")  # type: ignore[union-attr]
 
 
-#: widest sheet (in character units) that is still readable printed one A4 page wide
-PRINT_WIDTH = 250
+#: page header and footer: the sheet's name and the page number on every printed page
+PAGE_HEADER = "&L&\"Calibri,Bold\"&A&R&F"
+PAGE_FOOTER = "&CSida &P av &N"
 
 
-def print_setup(sheet: Worksheet, header_row: int | None, width: float = 0, freeze_cols: int = 0) -> None:
-    """Landscape A4, header rows on every page; a narrow sheet is scaled to one page wide,
-    a wide one is printed at full size over several pages with its key columns repeated."""
+def print_setup(sheet: Worksheet, header_row: int | None, first_header_row: int | None = None) -> None:
+    """A4 landscape, one page wide whatever the sheet's width (the sheets are laid out to
+    stay readable at that scale), the header rows on every page, and the sheet's name on
+    every page so a printed pile can be sorted again."""
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
-    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
-    if width <= PRINT_WIDTH:
-        sheet.fit_to_pages(1, 0)
-    elif freeze_cols:
-        sheet.repeat_columns(0, freeze_cols - 1)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_header(PAGE_HEADER)
+    sheet.set_footer(PAGE_FOOTER)
+    sheet.fit_to_pages(1, 0)
     if header_row is not None:
-        sheet.repeat_rows(max(header_row - 1, 0), header_row)
+        first = header_row if first_header_row is None else first_header_row
+        sheet.repeat_rows(first, header_row)
 
 
 @define
@@ -155,6 +166,9 @@ class Grid:
     #: (row, col, text) of cells that wrap: rows get the height their lines need, since
     #: LibreOffice and Excel do not grow rows of a written file by themselves
     wrapping: list[tuple[int, int, str]] = field(factory=list)
+    #: the first of the header rows repeated on every printed page (a group row above the
+    #: column labels); None: only the header row
+    header_from: int | None = None
 
     def _fit(self, col: int, text: str) -> None:
         if col in self.wrapped:
@@ -188,18 +202,25 @@ class Grid:
         self.sheet.write_number(row, col, float(number), chosen)
         self._fit(col, f"{float(number):,.{digits}f}  ")
 
-    def value(self, row: int, col: int, value: Value | None, fmt: Format | None = None) -> None:
-        """A printed cell: a number in its printed precision, percent as percent, else the raw text."""
+    def value(self, row: int, col: int, value: Value | None, fmt: Format | None = None, doubt: bool = False) -> None:
+        """A printed cell: a number in its printed precision, percent as percent, else the raw
+        text; ``doubt`` marks a reading that could not be settled (hatched yellow)."""
+        styles = self.styles
         if value is None:
-            self.text(row, col, None, fmt)
+            self.text(row, col, None, styles.doubt_text if doubt else fmt)
         elif value.number is None:
-            self.text(row, col, value.raw, fmt)
+            self.text(row, col, value.raw, styles.doubt_text if doubt else fmt)
         elif is_percent(value):
             digits = min(places(value.number), 3)
-            self.sheet.write_number(row, col, float(value.number / 100), fmt or self.styles.percent[digits])
+            chosen = styles.doubt_percent[digits] if doubt else fmt or styles.percent[digits]
+            self.sheet.write_number(row, col, float(value.number / 100), chosen)
             self._fit(col, value.raw)
         else:
-            self.number(row, col, value.number, fmt)
+            self.number(row, col, value.number, styles.doubt_decimals if doubt else fmt)
+
+    def note(self, row: int, col: int, text: str, width: int = 320) -> None:
+        """A cell comment (not printed): where the value stands in the report, the other readings."""
+        self.sheet.write_comment(row, col, text, {"x_scale": width / 128, "y_scale": max(1.0, len(text) / 160)})
 
     def date(self, row: int, col: int, day: dt.date | None) -> None:
         if day is None:
@@ -224,7 +245,7 @@ class Grid:
         """Frozen header, autofilter over the table, widths that fit what was written, and a
         printout that is one page wide with the header on every page."""
         self.sheet.freeze_panes(header_row + 1, freeze_cols)
-        print_setup(self.sheet, header_row, sum(self.widths.values()), freeze_cols)
+        print_setup(self.sheet, header_row, self.header_from)
         if filter_ and last_row > header_row:
             self.sheet.autofilter(header_row, 0, last_row, last_col)
         self.apply_sizes()
