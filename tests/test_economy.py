@@ -18,7 +18,8 @@ import kfcompare
 from kfcompare import BudgetTable, KfcompareError, ParseOptions, read_source
 from kfcompare.default_plugins import ils2020
 from kfcompare.default_plugins.ils2020.economy import parse_economy
-from kfcompare.default_plugins.ils2020.economy_cells import partitions, readings, relation_for
+from kfcompare.budget import relation_for
+from kfcompare.default_plugins.ils2020.economy_cells import partitions, readings
 from kfcompare.text.lines import Line, numbered, strip_page_noise
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

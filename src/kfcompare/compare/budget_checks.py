@@ -7,7 +7,8 @@ repaired. The relations:
 * ``summa`` — a Totalt/Summa row = the rows above it, 'varav' rows left out;
 * ``avvikelse`` — Avvikelse = Budget (+ budgetjusteringar) − Prognos/Utfall, or
   Utfall − Budget where that is the table's convention (decided per table by which one
-  more rows satisfy);
+  more rows satisfy); the rule, the sign vote and the rounding tolerance are
+  ``kfcompare.budget``'s, the ones the reader placed the cells by;
 * ``resultatdispositioner`` — 'efter resultatdispositioner' = 'före' (or Netto's
   Avvikelse) + the result transfers between them;
 * ``sammanställning`` — an area table's Netto = the row of the same name in the
@@ -19,12 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from ..model import BudgetRow, BudgetTable, Report, Value
-from ..values import format_decimal
-from .columns import (
-    ADJUSTMENT,
+from ..budget import (
     BUDGET,
     DEVIATION,
+    agrees,
     cell,
     compared_index,
     is_after_dispositions,
@@ -34,13 +33,16 @@ from .columns import (
     is_total,
     is_transfer,
     number,
+    numbers,
     only_value,
     roles,
+    table_relation,
     value_columns,
 )
+from ..model import BudgetRow, BudgetTable, Report, Value
+from ..values import format_decimal
 from .keys import name_key
 from .result import Finding
-from .tolerance import agrees
 
 
 def budget_findings(report: Report) -> Iterator[Finding]:
@@ -120,34 +122,24 @@ def _totals(report: Report, table: BudgetTable) -> Iterator[Finding]:
 
 
 def _deviations(report: Report, table: BudgetTable) -> Iterator[Finding]:
-    found = roles(table)
-    compared = compared_index(table)
-    if not found.get(BUDGET) or not found.get(DEVIATION) or compared is None:
+    """Every row that breaks the table's deviation relation under the convention its rows
+    follow (``kfcompare.budget.table_relation``, the rule the reader placed the cells by)."""
+    relation = table_relation(table)
+    if relation is None:
         return
-    budget_at, deviation_at = found[BUDGET][0], found[DEVIATION][-1]
-    adjustment_at = found.get(ADJUSTMENT, [None])[0]
-    compared_at, compared_kind = compared
-    rows = []
+    rule = relation.rule(adjustment=relation.adjustment is not None)
     for row in table.rows:
-        budget, other, printed = number(row, budget_at), number(row, compared_at), number(row, deviation_at)
-        if budget is None or other is None or printed is None:
+        cells = numbers(row)
+        if relation.holds(cells) is not False:
             continue
-        adjustment = number(row, adjustment_at) or Decimal(0)
-        rows.append((row, budget + adjustment - other, printed, [budget, adjustment, other]))
-    forward = sum(1 for _, expected, printed, terms in rows if agrees(expected, printed, terms))
-    backward = sum(1 for _, expected, printed, terms in rows if agrees(-expected, printed, terms))
-    sign = -1 if backward > forward else 1
-    other_name = compared_kind.capitalize()
-    budget_name = "Budget + budgetjusteringar" if adjustment_at is not None else "Budget"
-    rule = f"{other_name} − ({budget_name})" if sign < 0 else f"{budget_name} − {other_name}"
-    for row, expected, printed, terms in rows:
-        expected = sign * expected
-        if not agrees(expected, printed, terms):
-            yield _finding(
-                report, row, cell(row, deviation_at), "avvikelse",
-                f"{_where(table, row)}: Avvikelse = {rule} = {_d(expected)}, tryckt {_d(printed)}",
-                expected, printed,
-            )  # fmt: skip
+        expected = relation.expected(cells, relation.signs[0])
+        printed = cells[relation.deviation]
+        assert expected is not None and printed is not None  # holds() was not None
+        yield _finding(
+            report, row, cell(row, relation.deviation), "avvikelse",
+            f"{_where(table, row)}: Avvikelse = {rule} = {_d(expected)}, tryckt {_d(printed)}",
+            expected, printed,
+        )  # fmt: skip
 
 
 def _dispositions(report: Report, table: BudgetTable) -> Iterator[Finding]:

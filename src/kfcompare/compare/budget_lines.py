@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from ..budget import BUDGET, DEVIATION, cell, compared_index, is_netto, roles, value_columns
 from ..model import BudgetRow, BudgetTable, Report
-from .columns import BUDGET, DEVIATION, cell, compared_index, is_netto, roles, value_columns
 from .result import BudgetLine
 
 #: units of amounts; count tables (st, antal) have no budget deviation in money

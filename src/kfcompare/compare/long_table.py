@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from ..budget import value_columns
 from ..model import Report, Value
-from .columns import value_columns
 from .keys import name_key
 
 if TYPE_CHECKING:  # pragma: no cover - annotation only: result imports this module, not back

@@ -14,22 +14,21 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from ...budget import Relation, relation_for, vote_sign
 from ...model import BudgetRow, BudgetTable, ParseWarning, Provenance, Value
-from ...values import collapse, parse_value
+from ...text import collapse, parse_value
 from ...text.lines import Line, join_wrapped
+from ...text.numbers import is_number_token
 from .economy_cells import (
     MAX_READINGS,
     MAX_TOKENS,
     Choices,
     Reading,
-    Relation,
     Spans,
     as_values,
-    choose,
-    is_number_token,
-    judged,
     choices,
-    relation_for,
+    choose,
+    judged,
 )
 from .economy_header import Header, header_at, next_text
 
@@ -323,19 +322,16 @@ def _resolve(
 
 def _learn_sign(plain: Sequence[Sequence[Reading]], body: _Body, relation: Relation | None) -> Relation | None:
     """The sign convention the table's complete rows follow (E7 prints Prognos − Budget);
-    ``plain`` holds each row's readings made without a relation."""
+    ``plain`` holds each row's readings made without a relation. Only rows that fill every
+    column in exactly one way vote."""
     if relation is None:
         return None
-    votes = {1: 0, -1: 0}
+    complete = []
     for choices in plain:
         full = [r for r in choices if r.filled == body.width]
-        if len(full) != 1:
-            continue
-        for sign in votes:
-            votes[sign] += bool(relation.with_signs((sign,)).holds(full[0].numbers))
-    if votes[1] == votes[-1]:
-        return relation
-    return relation.with_signs((1,) if votes[1] > votes[-1] else (-1,))
+        if len(full) == 1:
+            complete.append(full[0].numbers)
+    return vote_sign(relation, complete)
 
 
 def _ambiguity(row: _RawRow, best: Reading, rivals: Sequence[Reading], path: str) -> ParseWarning:

@@ -3,7 +3,7 @@
 A space is both the thousands separator and the cell separator ('0 1 400 1 400'), and an
 empty cell prints nothing, so the tokens of a row can be read several ways. Every reading the
 number format allows is enumerated; the table's column count and its own arithmetic
-(Avvikelse = Budget − Prognos, Avvikelse = Utfall − Budget) pick one. Nothing is repaired:
+(``kfcompare.budget.Relation``) pick one. Nothing is repaired:
 a reading only chooses where printed cells go.
 """
 
@@ -12,19 +12,15 @@ from __future__ import annotations
 import itertools
 import math
 import operator
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from attrs import field, frozen
 
+from ...budget import Relation
 from ...model import Value
-from ...values import parse_value
-
-#: one printed token that can be (part of) a number: sign, digits, decimal comma
-NUMBER_TOKEN = re.compile(r"^[-\u2212\u2013+]?\d+(?:,\d+)?$")
-_SIGNED = re.compile(r"^[-\u2212\u2013+]")
-_GROUP = re.compile(r"^\d{3}(?:,\d+)?$")
+from ...text import numbers
+from ...text.numbers import is_number_token, parse_value, token_digits
 
 #: a row is a handful of cells, never an essay of digits
 MAX_COLUMNS = 12
@@ -35,23 +31,15 @@ MAX_TOKENS = 48
 MAX_READINGS = 128
 
 
-def is_number_token(token: str) -> bool:
-    return bool(NUMBER_TOKEN.match(token))
-
-
-def _digits(token: str) -> str:
-    return token.lstrip("-\u2212\u2013+").split(",")[0]
-
-
 def _can_start(token: str) -> bool:
     # '000' and '012' are thousands groups, never the start of a number; '0' and '0,5' are
-    digits = _digits(token)
+    digits = token_digits(token)
     return digits == "0" or not digits.startswith("0")
 
 
 def _takes_groups(token: str) -> bool:
     # a number with thousands groups starts with 1-3 digits, not with a zero
-    digits = _digits(token)
+    digits = token_digits(token)
     return "," not in token and 1 <= len(digits) <= 3 and not digits.startswith("0")
 
 
@@ -123,7 +111,7 @@ def partitions(tokens: Sequence[str], decimal: bool, most: int) -> list[tuple[st
 def _number_ends(tokens: Sequence[str], decimal: bool) -> list[list[int]]:
     """For each start, where a number that starts there can end (exclusive), shortest first."""
     comma = [("," in token) for token in tokens]
-    group = [not _SIGNED.match(token) and bool(_GROUP.match(token)) for token in tokens]
+    group = [not numbers.SIGNED_TOKEN_RE.match(token) and bool(numbers.GROUP_TOKEN_RE.match(token)) for token in tokens]
     out: list[list[int]] = []
     for start, token in enumerate(tokens):
         ends: list[int] = []
@@ -136,58 +124,6 @@ def _number_ends(tokens: Sequence[str], decimal: bool) -> list[list[int]]:
                     ends.append(end)
         out.append(ends)
     return out
-
-
-@frozen
-class Relation:
-    """A table's own arithmetic: deviation = sign × (budget + adjustment − reference).
-
-    ``reference`` lists the forecast (or outcome) columns; the last one printed counts, so a
-    table with 'Prognos före' and 'Prognos efter' checks against the later one.
-    """
-
-    budget: int
-    deviation: int
-    reference: tuple[int, ...]
-    adjustment: int | None = None
-    signs: tuple[int, ...] = (1, -1)
-
-    def holds(self, cells: Sequence[Decimal | None]) -> bool | None:
-        """True or False when every needed cell is there, None when it cannot be evaluated."""
-        budget, deviation = cells[self.budget], cells[self.deviation]
-        present = [cell for cell in (cells[i] for i in self.reference) if cell is not None]
-        if budget is None or deviation is None or not present:
-            return None
-        adjustment = cells[self.adjustment] if self.adjustment is not None else None
-        printed = [d for d in (budget, deviation, present[-1], adjustment) if d is not None]
-        # one unit in the finest printed place: each printed cell was rounded on its own
-        tolerance = Decimal(1).scaleb(min(int(d.as_tuple().exponent) for d in printed))
-        expected = budget + (adjustment or 0) - present[-1]
-        return any(abs(deviation - sign * expected) <= tolerance for sign in self.signs)
-
-    def with_signs(self, signs: tuple[int, ...]) -> Relation:
-        return Relation(self.budget, self.deviation, self.reference, self.adjustment, signs)
-
-
-_BUDGET = re.compile(r"(?i)(?:^|\s)budget\b(?!just)")
-_ADJUSTMENT = re.compile(r"(?i)budgetjustering")
-_FORECAST = re.compile(r"(?i)^prognos")
-_OUTCOME = re.compile(r"(?i)^utfall")
-_DEVIATION = re.compile(r"(?i)^avvikelse")
-
-
-def relation_for(columns: Sequence[str]) -> Relation | None:
-    """The relation the column names promise, or None when they promise none."""
-
-    def first(pattern: re.Pattern[str]) -> int | None:
-        return next((i for i, name in enumerate(columns) if pattern.search(name)), None)
-
-    budget, deviation = first(_BUDGET), first(_DEVIATION)
-    forecasts = tuple(i for i, name in enumerate(columns) if _FORECAST.search(name))
-    reference = forecasts or tuple(i for i, name in enumerate(columns) if _OUTCOME.search(name))
-    if budget is None or deviation is None or not reference:
-        return None
-    return Relation(budget, deviation, reference, first(_ADJUSTMENT))
 
 
 @frozen

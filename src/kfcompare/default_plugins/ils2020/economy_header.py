@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from attrs import frozen
 
 from ...text.lines import Line, join_wrapped
+from ...text.numbers import has_decimal_token
 from .economy_cells import MAX_COLUMNS
 
 #: words that start a column name
@@ -41,8 +42,6 @@ _COUNT_STUB = re.compile(r"^(?P<stub>Antal \w+)\s+(?P<rest>\S.*)$")
 _NAME_STUB = re.compile(r"^\S+ namn$")
 _SENTENCE = re.compile(r"\.(?:\s|$)")
 _INNER_SENTENCE = re.compile(r"\.\s")
-#: a white-space-delimited token with a decimal comma: NUMBER_TOKEN with the comma required
-_DECIMAL_TOKEN = re.compile(r"(?<!\S)[-\u2212\u2013+]?\d+,\d+(?!\S)")
 _MAX_CELL_WORDS = 12
 #: lines in one blank-separated block of a header (2 in the reports, wrapped cells up to 5):
 #: the probe runs on every line, so a longer block must not be read to its end each time
@@ -92,8 +91,7 @@ def _paragraph(lines: Sequence[Line], i: int) -> int | None:
 
 
 def _has_decimal(line: Line) -> bool:
-    # one search instead of testing every token: the header probe runs this on every line
-    return "," in line.text and _DECIMAL_TOKEN.search(line.text) is not None
+    return has_decimal_token(line.text)
 
 
 def _holds_sentence(block: Sequence[Line]) -> bool:
