@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import TextIO, cast
 
@@ -44,6 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so temporary files are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = cast(TextIO, PrintableStream(out or sys.stdout))
     err = cast(TextIO, PrintableStream(err or sys.stderr))
@@ -51,7 +70,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     args = parser.parse_args(argv)
     try:
         # what plugin code print()s goes to stderr: stdout carries only the output (JSON, CSV …)
-        with contextlib.redirect_stdout(err):
+        with contextlib.redirect_stdout(err), _terminate_as_interrupt():
             registry = load_registry(args.disable_plugin)
             return int(args.run(args, registry, out, err) or ExitCode.OK)
     except KfcompareError as exc:

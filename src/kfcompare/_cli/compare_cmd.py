@@ -7,11 +7,14 @@ override metadata as in ``parse``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
+from .._atomic import workbook_lock
 from .._plugins import Registry
 from ..compare.context import comparison_of
 from ..compare.engine import filter_reports
@@ -84,13 +87,19 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     destination = args.output or args.into
     if args.into and name not in (None, "xlsx"):
         raise UsageError("--into writes the xlsx workbook; leave out --format or give --format xlsx")
+    if args.into and args.output and Path(args.into).suffix.lower() != Path(args.output).suffix.lower():
+        raise UsageError(
+            f"--into {args.into} och -o {args.output} är olika filtyper; en arbetsbok sparas med sin egen ändelse"
+            " (.xlsm behåller makron, .xlsx kan inte ha dem)"
+        )
     output = choose_output(
         registry, "compare", "xlsx" if args.into else name, destination, default=DEFAULT, check_suffix=not args.into or bool(args.output)
     )
     context = comparison_context(args, registry, err, "compare")
     if args.into:
         context.options["into"] = args.into
-    emit(output, context, destination, out, registry)
+    with workbook_lock(args.into, err) if args.into else contextlib.nullcontext():
+        emit(output, context, destination, out, registry)
     if destination is not None and output.binary:  # a workbook: say in the terminal what it holds
         out.write(summary(comparison_of(context), destination))
     return 0

@@ -143,7 +143,7 @@ def emit(output: Output, context: RenderContext, destination: str | None, out: T
     if destination is None:
         out.write(result if isinstance(result, str) else result.decode("utf-8"))
     else:
-        write_atomic(destination, result)
+        write_atomic(destination, result, inputs=[report.source.path for report in context.reports])
 
 
 def say(err: TextIO, message: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from xlsxwriter.workbook import Workbook
 
+from ..._atomic import private_tempdir
 from ...compare import Comparison, comparison_of
 from ...hookspecs import Output, RenderContext, hookimpl
 from ...values import count_of
@@ -36,12 +37,14 @@ SHEETS: tuple[Callable[[Workbook, Styles, Comparison], None], ...] = (
 def build_workbook(comparison: Comparison) -> bytes:
     """The workbook's bytes; the same comparison gives the same bytes."""
     buffer = io.BytesIO()
-    book, styles = new_workbook(buffer, f"Jämförelse av {count_of(len(comparison.reports), 'rapport', 'rapporter')}")
-    overview_activities.overview(book, styles, comparison.reports)
-    for sheet in SHEETS:
-        sheet(book, styles, comparison)
-    book.set_custom_property(MARK_PROPERTY, SEPARATOR.join(sheet.name for sheet in book.worksheets()))
-    book.close()
+    with private_tempdir() as tmpdir:
+        title = f"Jämförelse av {count_of(len(comparison.reports), 'rapport', 'rapporter')}"
+        book, styles = new_workbook(buffer, title, tmpdir)
+        overview_activities.overview(book, styles, comparison.reports)
+        for sheet in SHEETS:
+            sheet(book, styles, comparison)
+        book.set_custom_property(MARK_PROPERTY, SEPARATOR.join(sheet.name for sheet in book.worksheets()))
+        book.close()
     return buffer.getvalue()
 
 

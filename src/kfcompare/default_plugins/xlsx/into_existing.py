@@ -26,6 +26,8 @@ MARK_PROPERTY = "kfcompare_sheets"
 SEPARATOR = "|"
 CLASH_SUFFIX = " (kfcompare)"
 MAX_SHEET_NAME = 31
+#: an encrypted (password-protected) .xlsx is an OLE2 compound file around the zip, as a .xls is
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def marked_sheets(book: Workbook) -> list[str]:
@@ -39,6 +41,11 @@ def marked_sheets(book: Workbook) -> list[str]:
 def write_into(existing_path: str | Path, comparison_bytes: bytes) -> bytes:
     """The existing workbook with kfcompare's sheets (re)placed; every other sheet as it was."""
     path = Path(existing_path)
+    if _starts_with(path, OLE2_MAGIC):
+        raise OutputError(
+            f"{path}: ser ut att vara krypterad (lösenordsskyddad) eller en gammal .xls-fil;"
+            " spara den utan lösenord som .xlsx (eller .xlsm) och försök igen"
+        )
     try:
         target = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True, rich_text=True)
     except FileNotFoundError:
@@ -65,6 +72,14 @@ def write_into(existing_path: str | Path, comparison_bytes: bytes) -> bytes:
     out = io.BytesIO()
     target.save(out)
     return out.getvalue()
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False  # openpyxl reports it
 
 
 def _remove_marked(book: Workbook) -> int:

@@ -117,8 +117,9 @@ def _digits(decimals: int) -> str:
     return "#,##0" if decimals == 0 else "#,##0." + "0" * decimals
 
 
-def new_workbook(buffer: io.BytesIO, title: str) -> tuple[Workbook, Styles]:
-    book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+def new_workbook(buffer: io.BytesIO, title: str, tmpdir: str | None = None) -> tuple[Workbook, Styles]:
+    """A workbook writing into ``buffer``; its temporary files go to ``tmpdir`` (see ``private_tempdir``)."""
+    book = xlsxwriter.Workbook(buffer, {**WORKBOOK_OPTIONS, "tmpdir": tmpdir} if tmpdir else WORKBOOK_OPTIONS)
     book.set_properties({"title": title, "author": "kfcompare", "created": FIXED_CREATED, "comments": "Skapad av kfcompare"})
     return book, Styles.of(book)
 
