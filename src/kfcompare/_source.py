@@ -199,10 +199,37 @@ def _mostly_utf8(text: str) -> bool:
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
+#: what other PDF producers and extractors print for the same characters: ligatures, soft
+#: (optional) hyphens, no-break and thin spaces (in '1 071,1'), the minus sign U+2212
+_PRINTED_FORMS = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u00ad": "",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2212": "-",
+    }
+)
+_PRINTED_FORM = re.compile("[\ufb00-\ufb04\u00ad\u00a0\u2007\u2009\u202f\u2212]")
+#: an en dash used as a minus sign: directly before a digit, not after a word ('jan – mars',
+#: '2020–2021' stay)
+_EN_DASH_MINUS = re.compile(r"(?<![\w\-])\u2013(?=\d)")
+
+
 def _normalised(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if _PRINTED_FORM.search(text):
+        text = text.translate(_PRINTED_FORMS)
+    if "\u2013" in text:
+        text = _EN_DASH_MINUS.sub("-", text)
     return text
 
 
