@@ -81,7 +81,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
             after_header = False
             continue
         end = _text_end(ctx, j)
-        if after_header and drafts and not pending and not _bare_dates_at(ctx, ctx.next_nonblank(end)):
+        if after_header and drafts and not pending and not _starts_row(ctx, j):
             drafts[-1].text_lines.extend(lines[j:end])  # the tail of a row cut by the header
         else:
             pending.extend(lines[j:end])
