@@ -13,6 +13,7 @@ from .hookspecs import InputFormat, ParseOptions
 from .model import Kind, Origin, Report
 from ._plugins import Registry, load_registry
 from ._source import Source, read_source
+from .name_checks import name_warnings
 
 #: a format must score above this to be chosen without --input-format
 THRESHOLD = 0.3
@@ -110,7 +111,7 @@ def parse_source(
                 f" (lines {report.source.first_line}-{report.source.last_line}); is it a complete report?",
                 line=report.source.first_line,
             )
-    return [apply_options(_with_source_warnings(r, source, fmt), options) for r in reports]
+    return [apply_options(name_warnings(_with_source_warnings(r, source, fmt)), options) for r in reports]
 
 
 def parse_file(
