@@ -132,7 +132,11 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         j = ctx.block_end(k)
         if any(len(line.text) > _CELL_LINE_MAX for line in lines[k:j]):
             return None
-        value_blocks.append([(line.raw, line.no) for line in lines[k:j]])
+        block = [(line.raw, line.no) for line in lines[k:j]]
+        if value_blocks and _word_cut(value_blocks[-1][-1], block[0]):
+            value_blocks[-1].extend(block)  # a page break inside a word: one cell, as printed
+        else:
+            value_blocks.append(block)
     split = split_cells(join_cells(value_blocks))
     if split.period is None or any(_is_prose(cell) for cell in split.cells):
         return None
@@ -153,13 +157,34 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
         end = ctx.block_end(k)
         block = ctx.lines[k:end]
         text = join_cells([[(line.raw, line.no) for line in block]]).text
-        if starts_with_value(text) or any(len(line.text) > _NAME_LINE_MAX for line in block):
+        if starts_with_value(text) or starts_with_value(_with_next_block(ctx, end, text)):
+            break  # a value, also one a page break cut ('Ny' / 'indikator 2020')
+        if any(len(line.text) > _NAME_LINE_MAX for line in block):
             break
         if _PERIOD_START.match(text) or (name_lines[-1].text.endswith(".") and text[:1].isupper()):
             break  # a Period cut by a page break ('VB' / '2020'), or a new sentence: not the name
         name_lines.extend(block)
         j = end
     return j
+
+
+def _word_cut(before: tuple[str, int], after: tuple[str, int]) -> bool:
+    """Two value lines a page break parted inside a word ('livsmed' / page / 'el'): far apart,
+    a letter before, a lower-case letter after and no space on either side."""
+    (raw, no), (next_raw, next_no) = before, after
+    return next_no - no > 2 and raw[-1:].isalpha() and next_raw[:1].islower()
+
+
+def _with_next_block(ctx: Context, end: int, text: str) -> str:
+    """A block's text with the next block's, when a page break may have cut a cell between
+    them (the block ends mid-sentence and the next follows a page gap)."""
+    lines = ctx.lines
+    k = ctx.next_nonblank(end)
+    if k >= len(lines) or ctx.structural(k) or not lines[end - 1].raw[-1:].isspace():
+        return text
+    if lines[k].no - lines[end - 1].no <= 2:
+        return text
+    return " ".join([text, *(line.text for line in lines[k : ctx.block_end(k)])])
 
 
 def _past_repeated_header(ctx: Context, k: int) -> int:
@@ -250,6 +275,8 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
             target.name_lines.extend(lines[j:end])
             target.last_line = lines[end - 1].no
             j = end
+            if _with_next_block(ctx, end, "") != "":
+                continue  # the name's tail goes on after a page break: still after the header
         after_header = False
     return [_indicator(ctx, draft, header, level) for draft in drafts], j
 
