@@ -182,8 +182,10 @@ def _name(row: dict[str, Any]) -> str:
 
 def _diff(want: Any, have: Any, path: str = "") -> str:
     """The first place two plain values differ, briefly."""
-    if have is None:
-        return f"missing {_name(want) if isinstance(want, dict) else want!r}"
+    if have is None or want is None:
+        if isinstance(want, dict) and not path:
+            return f"missing {_name(want)}"
+        return f"{path}: {str(want)[:70]!r} -> {str(have)[:70]!r}"
     if isinstance(want, dict) and isinstance(have, dict):
         for k in want.keys() | have.keys():
             if want.get(k) != have.get(k):

@@ -121,6 +121,14 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
     name_lines, first_values = _split_first_block(block)
     if name_lines is None:
         return None
+    if not first_values and _with_next_block(ctx, end, "x") != "x":
+        # a row printed on its name's line whose last cell a page break cut ('Tas fram' /
+        # page / 'av nämnd'): the cell goes on in the next block
+        k = ctx.next_nonblank(end)
+        more = ctx.block_end(k)
+        joined_names, joined_values = _split_first_block([*block, *lines[k:more]])
+        if joined_names is not None and joined_values:
+            name_lines, first_values, end = joined_names, joined_values, more
     value_blocks: list[list[tuple[str, int]]] = [first_values] if first_values else []
     j = end if first_values else _name_blocks_end(ctx, end, name_lines)
     while not ends_with_period(join_cells(value_blocks).text):
@@ -177,12 +185,13 @@ def _word_cut(before: tuple[str, int], after: tuple[str, int]) -> bool:
 
 def _with_next_block(ctx: Context, end: int, text: str) -> str:
     """A block's text with the next block's, when a page break may have cut a cell between
-    them (the block ends mid-sentence and the next follows a page gap)."""
+    them (the next follows a page gap; the block ends mid-sentence or mid-word)."""
     lines = ctx.lines
     k = ctx.next_nonblank(end)
-    if k >= len(lines) or ctx.structural(k) or not lines[end - 1].raw[-1:].isspace():
+    if k >= len(lines) or ctx.structural(k) or lines[k].no - lines[end - 1].no <= 2:
         return text
-    if lines[k].no - lines[end - 1].no <= 2:
+    before, after = lines[end - 1], lines[k]
+    if not (before.raw[-1:].isspace() or _word_cut((before.raw, before.no), (after.raw, after.no))):
         return text
     return " ".join([text, *(line.text for line in lines[k : ctx.block_end(k)])])
 
