@@ -18,7 +18,6 @@ FAST = ("hagersten-alvsjo_ung-fritid_vb_2020.txt",)
 #: transformations the readers do not yet survive (issue 15): expected to fail until fixed,
 #: and strict, so a fix that makes one pass must take it off this list
 KNOWN_FAILING = {
-    "blank line after every line",
     "trailing space added",
     "trailing spaces stripped",
 }

@@ -109,6 +109,26 @@ def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
     return [line for i, line in enumerate(lines) if i not in noise]
 
 
+#: share of the lines in between that must be empty for an extract to count as double spaced
+_DOUBLED = 0.98
+
+
+def undoubled(lines: Sequence[Line]) -> list[Line]:
+    """The lines of an extract that puts an empty line after every line, without those.
+
+    Some extractors print every line, blank ones too, followed by an empty line; the blank
+    lines that carry the layout (between a name and its values, between rows) are then the
+    ones left after dropping every second line. Other texts are returned as they are.
+    """
+    for parity in (1, 0):
+        between = lines[parity::2]
+        if len(between) >= 20 and sum(1 for line in between if not line.raw) >= _DOUBLED * len(between):
+            kept = lines[1 - parity :: 2]
+            if sum(1 for line in kept if line.text) >= len(kept) / 2:
+                return [line for i, line in enumerate(lines) if i % 2 != parity or line.raw]
+    return list(lines)
+
+
 def read_lines(
     raws: Sequence[str],
     kinds: re.Pattern[str] | None = None,

@@ -10,7 +10,7 @@ from ...model import Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
 from . import economy, goal_tree, layout, metadata
 from .line_kinds import classify
-from ...text.lines import numbered, strip_page_noise
+from ...text.lines import numbered, strip_page_noise, undoubled
 
 NAME = "ils2020"
 
@@ -44,7 +44,7 @@ def score(source: Source) -> float:
 
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
-    lines = strip_page_noise(numbered(source.lines))
+    lines = strip_page_noise(undoubled(numbered(source.lines)))
     kinds = classify(lines)  # once for the file: splitting, parts, goals and truncation read it
     ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
