@@ -98,7 +98,8 @@ class GenderRow:
 
 @frozen
 class BudgetLine:
-    """One verksamhetsområde (or summary row) of one report's budget table.
+    """One verksamhetsområde (or summary row, investment, result item) of one report's
+    budget table.
 
     Amounts stay in the table's own unit (``unit``: "mnkr", "tkr", …) and are never mixed
     with another table's; ``deviation_percent`` is the printed deviation over |budget|.
@@ -118,6 +119,17 @@ class BudgetLine:
     deviation: Value | None
     deviation_percent: Decimal | None
     provenance: Provenance
+    #: the level (``budget_lines.GROUPS``): total, summary, part, area, investment,
+    #: investment_total or result; lines of two groups are never summed together
+    group: str = "area"
+    #: the printed budget adjustment ('Begärda budgetjusteringar'), when the table has one
+    adjustment: Value | None = None
+    #: 1 or -1: the printed deviation times this is '+ = better than budget'
+    factor: int = 1
+    #: the table's sign convention in words
+    convention: str | None = None
+    #: the one amount of a result item (group "result"), which has no budget
+    amount: Value | None = None
 
 
 @frozen

@@ -88,7 +88,7 @@ def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
 
 def _budget_table(comparison: Comparison) -> str:
     names = dict(zip(map(id, comparison.reports), letters(len(comparison.reports))))
-    rows = [_budget_line(line, names[id(line.report)]) for line in comparison.budget_rows]
+    rows = [_budget_line(line, names[id(line.report)]) for line in comparison.budget_rows if line.amount is None]
     headers = ["R", "Verksamhetsområde", "Budget", "Jämförs med", "Avvik.", "%", "Enhet", "Rad"]
     return "Budgetavvikelser (i tabellens egen enhet)\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 

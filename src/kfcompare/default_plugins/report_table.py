@@ -63,7 +63,7 @@ def render_report(report: Report, width: int = 100) -> str:
             )
         )
     for table in report.budget:
-        rows = [[("  varav " if r.sub_row else "") + shorten(r.label, 40), *(cell(v) for v in r.values)] for r in table.rows]
+        rows = [[("  " if r.sub_row else "") + shorten(r.label, 40), *(cell(v) for v in r.values)] for r in table.rows]
         headers = [f"{table.caption} ({table.unit or '?'})", *(shorten(c, 14) for c in table.columns)]
         parts.append(tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True))
     counts = (
