@@ -146,7 +146,7 @@ def run_scale(count: int, jobs: int) -> dict:
     from kfcompare._batch import read_many
     from kfcompare.compare import compare
     from kfcompare.hookspecs import ParseOptions
-    from kfcompare.default_plugins.xlsx import build_workbook
+    from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

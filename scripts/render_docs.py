@@ -20,7 +20,7 @@ import openpyxl
 
 from kfcompare import parse_file
 from kfcompare.compare import compare
-from kfcompare.default_plugins.xlsx import build_workbook
+from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 #: sheet -> picture name (ASCII, stable links from the README)

@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 
 from kfcompare import _atomic
 from kfcompare._cli import main
-from kfcompare.default_plugins import xlsx
+from kfcompare.default_plugins.xlsx import workbook as xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "examples" / "sodermalm_t1_2020.txt"

@@ -12,7 +12,7 @@ from xlsx_support import RISKY, sample_reports
 from kfcompare.compare import compare
 from kfcompare.errors import OutputError
 from kfcompare.default_plugins.xlsx.into_existing import MARK_PROPERTY, marked_sheets, write_into
-from kfcompare.default_plugins.xlsx import build_workbook
+from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
 
 def master(path: Path) -> Path:

@@ -15,7 +15,7 @@ import pytest
 from xlsx_support import RISKY, column_of, header_row, report_cell, row_of, sample_reports
 
 from kfcompare.compare import compare
-from kfcompare.default_plugins.xlsx import build_workbook
+from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

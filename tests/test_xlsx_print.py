@@ -16,7 +16,7 @@ import pytest
 
 from kfcompare import parse_file
 from kfcompare.compare import compare
-from kfcompare.default_plugins.xlsx import build_workbook
+from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
 SOFFICE, PDFTOTEXT = shutil.which("soffice"), shutil.which("pdftotext")
 pytestmark = [

@@ -12,7 +12,8 @@ from kfcompare.compare import compare
 from kfcompare.hookspecs import RenderContext
 from kfcompare.default_plugins.xlsx.data_checks import TABLE_NAME
 from kfcompare.default_plugins.xlsx.into_existing import MARK_PROPERTY
-from kfcompare.default_plugins.xlsx import build_workbook, kfcompare_outputs, render
+from kfcompare.default_plugins.xlsx import kfcompare_outputs, render
+from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
 SHEETS = ["Översikt", "Måluppfyllelse", "Indikatorer", "Kön", "Budget", "Aktiviteter", "Data", "Kontroller", "Diagram"]
 HV, SO = "Hässelby-Vällingby VB 2020", "Södermalm T1 2020"

@@ -7,21 +7,15 @@ so a batch job can stop on a report that needs a look.
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TextIO
 
 from .._escaping import printable
 from .._plugins import Registry
 from ..compare.context import comparison_of
 from ..compare.result import Finding
 from ..values import format_decimal
-from .compare_cmd import add_comparison_arguments, comparison_context
+from .compare_cmd import comparison_context
 from .exit_codes import ExitCode
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("check", help="check that totals, netto and deviations add up; exit 1 on any finding")
-    add_comparison_arguments(parser)
-    parser.set_defaults(run=run)
 
 
 def describe(finding: Finding) -> str:

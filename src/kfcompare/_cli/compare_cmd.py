@@ -10,7 +10,7 @@ import argparse
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import attrs
 
@@ -21,33 +21,12 @@ from ..compare.engine import filter_reports
 from ..errors import UsageError
 from ..hookspecs import ParseOptions, RenderContext
 from ..model import Report
-from .shared import add_output_arguments, add_reading_arguments, choose_output, emit, read_reports
+from .shared import choose_output, emit, read_reports
 from .workbook_summary import summary
 
 #: --format words that name the compare variant of a parse output of the same name
 FORMAT_WORDS = {"table": "compare-table", "csv": "compare-csv", "json": "compare-json"}
 DEFAULT = "compare-table"
-
-
-def add_comparison_arguments(parser: argparse.ArgumentParser) -> None:
-    """Reading and matching options that ``compare`` and ``check`` share."""
-    add_reading_arguments(parser)
-    parser.add_argument("--aliases", metavar="FILE", help="TOML file mapping indicator/goal name variants to one name")
-    parser.add_argument("--catalogue", metavar="FILE", help="TOML file adding to the bundled higher/lower-is-better catalogue")
-    parser.add_argument("--period", metavar="P", help="only reports of this period: 'T1 2020', 'VB', '2021'")
-    parser.add_argument("--district", metavar="D", help="only reports of this district (stadsdel)")
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("compare", help="compare reports: goal matrix, indicators against targets, budget deviations")
-    add_comparison_arguments(parser)
-    add_output_arguments(parser, default="table, or xlsx for -o FILE.xlsx")
-    parser.add_argument(
-        "--into", metavar="WORKBOOK",
-        help="put the workbook's sheets into this existing .xlsx, replacing kfcompare's sheets of an earlier run "
-        "and keeping every other sheet; saved in place unless -o names another file",
-    )  # fmt: skip
-    parser.set_defaults(run=run)
 
 
 def selection(period: str | None, district: str | None) -> Callable[[list[Report]], list[Report]]:

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TextIO
 
 from .._plugins import Registry
 from ..hookspecs import RenderContext
-from .shared import add_input_arguments, add_output_arguments, choose_output, emit, read_reports
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("parse", help="read reports and show the goal tree, indicators and budget tables")
-    add_input_arguments(parser)
-    add_output_arguments(parser, default="table")
-    parser.set_defaults(run=run)
+from .shared import choose_output, emit, read_reports
 
 
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:

@@ -8,19 +8,13 @@ wants one command that says why a plugin is missing; ``--check`` makes that comm
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TextIO
 
 from tabulate import tabulate
 
 from .._plugins import ENTRY_POINT_GROUP, Registry
 from ..hookspecs import CONTRACT_VERSION
 from .exit_codes import ExitCode
-
-
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("plugins", help="list input formats and outputs with the plugin that provides each")
-    parser.add_argument("--check", action="store_true", help="exit 1 when any plugin failed to load")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:

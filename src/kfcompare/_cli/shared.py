@@ -18,28 +18,6 @@ from ..model import Report
 from ..parsing import candidate_files
 
 
-def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options every command that reads reports takes."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
-    parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
-    parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
-
-
-def add_input_arguments(parser: argparse.ArgumentParser) -> None:
-    """Reading options plus metadata overrides (``parse``; ``compare`` uses --district to filter)."""
-    add_reading_arguments(parser)
-    parser.add_argument("--district", help="set the district (stadsdel) instead of detecting it")
-    parser.add_argument("--unit", help="set the unit (enhet) instead of detecting it")
-    parser.add_argument("--kind", choices=["VP", "T1", "T2", "VB", "vp", "t1", "t2", "vb"], help="set the report kind")
-    parser.add_argument("--year", type=int, help="set the year")
-
-
-def add_output_arguments(parser: argparse.ArgumentParser, default: str) -> None:
-    parser.add_argument("--format", "-f", dest="output_format", metavar="NAME", help=f"output to use (default: {default}, or from the -o suffix)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
-
-
 def parse_options(args: argparse.Namespace) -> ParseOptions:
     return ParseOptions(district=args.district, unit=args.unit, kind=args.kind, year=args.year)
 
