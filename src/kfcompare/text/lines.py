@@ -118,13 +118,17 @@ def undoubled(lines: Sequence[Line]) -> list[Line]:
 
     Some extractors print every line, blank ones too, followed by an empty line; the blank
     lines that carry the layout (between a name and its values, between rows) are then the
-    ones left after dropping every second line. Other texts are returned as they are.
+    ones left after dropping every second line, and they are doubled too. Other texts are
+    returned as they are.
     """
     for parity in (1, 0):
         between = lines[parity::2]
         if len(between) >= 20 and sum(1 for line in between if not line.raw) >= _DOUBLED * len(between):
             kept = lines[1 - parity :: 2]
-            if sum(1 for line in kept if line.text) >= len(kept) / 2:
+            blank = sum(1 for line in kept if not line.text)
+            # the doubled blank lines are there too: a text whose lines each stand alone
+            # between empty lines (every line its own paragraph) is left as it is
+            if 0.05 * len(kept) <= blank <= 0.5 * len(kept):
                 return [line for i, line in enumerate(lines) if i % 2 != parity or line.raw]
     return list(lines)
 
