@@ -85,3 +85,12 @@ def test_a_doubtful_reading_is_marked_on_the_cell_with_the_alternatives(made: tu
     assert report_cell(sheet, name, HA, "Tolkning").value == "osäker"
     assert report_cell(sheet, name, HA, "Status").value == "osäker kolumntolkning"
     assert report_cell(sheet, name, HA, "Källa (fil:rad)").value == "hagersten-alvsjo_ung-fritid_vb_2020.txt:608-622"
+
+
+def test_chart_numbers_name_their_source_line(made: tuple[openpyxl.Workbook, str]) -> None:
+    sheet = made[0]["Diagram"]
+    top = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "1.1 Antal tillhandahållna platser för feriejobb")
+    assert [sheet.cell(top + 1, c).value for c in range(1, 5)] == ["Rapport", "Utfall", "Årsmål", "Källa (fil:rad)"]
+    rows = {sheet.cell(r, 1).value: (sheet.cell(r, 2).value, sheet.cell(r, 4).value) for r in range(top + 2, top + 5)}
+    assert rows["Hässelby-Vällingby VB 2020"] == (743, "hasselby-vallingby_vb_2020.txt:415-423")
+    assert rows[HA][0] == 368 and rows[HA][1].startswith("hagersten-alvsjo_ung-fritid_vb_2020.txt:")

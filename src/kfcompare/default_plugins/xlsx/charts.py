@@ -15,7 +15,8 @@ from xlsxwriter.utility import quote_sheetname
 from xlsxwriter.workbook import Workbook
 
 from ...compare.result import Comparison, IndicatorCell, IndicatorRow
-from .overview_activities import report_titles
+from ...model import Report
+from .overview_activities import report_titles, where
 from .style import Grid, Styles, print_setup
 
 MAX_CHARTS = 8
@@ -58,7 +59,7 @@ def charts(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     for number, (row, unit) in enumerate(picked):
         if number and number % CHARTS_PER_PAGE == 0:
             breaks.append(top)
-        chart_block(book, grid, top, row, unit, titles)
+        chart_block(book, grid, top, row, unit, titles, comparison.reports)
         top += max(CHART_ROWS, len(titles) + 4)
     grid.sheet.set_h_pagebreaks(breaks)
     grid.widths[0] = min(max(grid.widths.get(0, 10), 24), 40)
@@ -67,14 +68,16 @@ def charts(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     grid.apply_sizes()
 
 
-def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: str, titles: Sequence[str]) -> None:
-    """The numbers (report, outcome, target) at ``top`` and a chart of them beside."""
+def chart_block(
+    book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: str, titles: Sequence[str], reports: Sequence[Report]
+) -> None:
+    """The numbers (report, outcome, target, where they are printed) at ``top`` and a chart of them beside."""
     styles = grid.styles
     name = " ".join(part for part in (row.area_number, row.name) if part)
     grid.text(top, 0, name, styles.bold, fit=False)
-    grid.header(top + 1, ["Rapport", "Utfall", "Årsmål"])
+    grid.header(top + 1, ["Rapport", "Utfall", "Årsmål", "Källa (fil:rad)"])
     line = top + 1
-    for title, cell in zip(titles, row.cells):
+    for title, report, cell in zip(titles, reports, row.cells):
         if unit_of(cell) != unit or cell is None:
             continue
         line += 1
@@ -82,6 +85,8 @@ def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: s
         grid.value(line, 1, cell.indicator.outcome)
         target = cell.target if cell.target is not None and (cell.target.unit or "").strip().casefold() == unit else None
         grid.value(line, 2, target if target is not None and target.number is not None else None)
+        provenance = cell.indicator.provenance
+        grid.text(line, 3, where(report, provenance.first_line, provenance.last_line))
     sheet = quote_sheetname(SHEET)
 
     def ref(col: int) -> list[object]:
@@ -106,4 +111,4 @@ def chart_block(book: Workbook, grid: Grid, top: int, row: IndicatorRow, unit: s
     bars.set_legend({"position": "bottom"})
     bars.set_y_axis({"num_format": "0%" if unit.startswith("%") else "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
     bars.set_size({"width": 620, "height": 270})
-    grid.sheet.insert_chart(top, 4, bars, {"x_offset": 10, "y_offset": 5})
+    grid.sheet.insert_chart(top, 5, bars, {"x_offset": 10, "y_offset": 5})

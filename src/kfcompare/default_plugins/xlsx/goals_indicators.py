@@ -16,7 +16,7 @@ from ...compare.result import EJ_UPPNATT, OSAKER_TOLKNING, UPPNATT, Comparison, 
 from ...compare.status import AMBIGUOUS
 from ...labels import ASSESSMENT_LABEL, LEVEL_LABEL
 from ...model import Assessment, GoalLevel, Indicator, Report
-from .overview_activities import report_titles, source_name, titles_by_report
+from .overview_activities import report_titles, titles_by_report, where
 from .style import Grid, Styles
 
 MISSING = "–"
@@ -33,14 +33,6 @@ LEGEND = (
     ("saknas", MISSING, "ej i rapporten: rapporten har inte målet"),
 )
 REPORT_WIDTH = 17
-
-
-def where(report: Report, line: int | None, last: int | None = None) -> str:
-    """'sodermalm_t1_2020.txt:608' (or ':608-611'): the file and line a cell was read from."""
-    if line is None:
-        return source_name(report)
-    lines = f"{line}-{last}" if last is not None and last != line else str(line)
-    return f"{source_name(report)}:{lines}"
 
 
 def goals(book: Workbook, styles: Styles, comparison: Comparison) -> None:

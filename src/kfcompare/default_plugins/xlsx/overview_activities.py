@@ -30,6 +30,14 @@ def source_name(report: Report) -> str:
     return file_name(report.source.path)
 
 
+def where(report: Report, line: int | None, last: int | None = None) -> str:
+    """'sodermalm_t1_2020.txt:608' (or ':608-611'): the file and line a cell was read from."""
+    if line is None:
+        return source_name(report)
+    lines = f"{line}-{last}" if last is not None and last != line else str(line)
+    return f"{source_name(report)}:{lines}"
+
+
 def report_titles(reports: Sequence[Report]) -> list[str]:
     """One column title per report; the same label twice gets its file name added."""
     counts = Counter(r.label for r in reports)
@@ -110,8 +118,7 @@ def activities(book: Workbook, styles: Styles, comparison: Comparison) -> None:
             grid.note(row, 7, analysis, width=480)
         else:
             grid.text(row, 7, analysis, styles.wrap)
-        lines = activity.provenance
-        grid.text(row, 8, f"{source_name(line.report)}:{lines.first_line}" + (f"-{lines.last_line}" if lines.last_line != lines.first_line else ""))
+        grid.text(row, 8, where(line.report, activity.provenance.first_line, activity.provenance.last_line))
     if row == head:
         grid.text(head + 1, 0, "Inga aktiviteter i rapporterna.", styles.note)
     grid.finish(head, row, len(ACTIVITY_LABELS) - 1, freeze_cols=1)
