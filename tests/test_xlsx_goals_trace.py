@@ -79,8 +79,8 @@ def test_a_doubtful_reading_is_marked_on_the_cell_with_the_alternatives(made: tu
     assert outcome.fill.bgColor.rgb.endswith("FFEB9C") or outcome.fill.fgColor.rgb.endswith("BFBFBF")
     assert outcome.comment.text == (
         "Osäker kolumntolkning, hagersten-alvsjo_ung-fritid_vb_2020.txt:608-622: färre värden än kolumner; "
-        "läst som Periodens utfall 85, Årsmål 91 %; andra möjliga läsningar: "
-        "Periodens utfall 85, KF:s årsmål 91 % | Årsmål 85, KF:s årsmål 91 %."
+        "läst som Utfall 85, Årsmål 91 %; andra möjliga läsningar: "
+        "Utfall 85, KF:s årsmål 91 % | Årsmål 85, KF:s årsmål 91 %."
     )
     assert report_cell(sheet, name, HA, "Tolkning").value == "osäker"
     assert report_cell(sheet, name, HA, "Status").value == "osäker kolumntolkning"

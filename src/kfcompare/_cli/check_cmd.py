@@ -14,6 +14,7 @@ from .._plugins import Registry
 from ..compare.context import comparison_of
 from ..compare.result import Finding
 from ..values import format_decimal
+from ..default_plugins.console_text import console_width, wrap
 from .compare_cmd import comparison_context
 from .exit_codes import ExitCode
 
@@ -28,8 +29,9 @@ def describe(finding: Finding) -> str:
 
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
     comparison = comparison_of(comparison_context(args, registry, err, "check"))
+    width = console_width(out)
     for finding in comparison.findings:
-        out.write(printable(describe(finding)) + "\n")
+        out.write(wrap(printable(describe(finding)), width) + "\n")
     for report, mine in zip(comparison.reports, comparison.findings_by_report()):
         out.write(printable(f"{report.label}: {len(mine) or 'inga'} fynd") + "\n")
     return ExitCode.FAILED if comparison.findings else ExitCode.OK

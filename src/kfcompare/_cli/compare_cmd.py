@@ -23,6 +23,7 @@ from ..hookspecs import ParseOptions, RenderContext
 from ..model import Report
 from .shared import choose_output, emit, read_reports
 from .workbook_summary import summary
+from ..default_plugins.console_text import console_width
 
 #: --format words that name the compare variant of a parse output of the same name
 FORMAT_WORDS = {"table": "compare-table", "csv": "compare-csv", "json": "compare-json"}
@@ -80,5 +81,5 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     with workbook_lock(args.into, err) if args.into else contextlib.nullcontext():
         emit(output, context, destination, out, registry)
     if destination is not None and output.binary:  # a workbook: say in the terminal what it holds
-        out.write(summary(comparison_of(context), destination))
+        out.write(summary(comparison_of(context), destination, console_width(out)))
     return 0

@@ -14,17 +14,24 @@ from tabulate import tabulate
 
 from .._plugins import ENTRY_POINT_GROUP, Registry
 from ..hookspecs import CONTRACT_VERSION
+from ..default_plugins.console_text import console_width, wrap
 from .exit_codes import ExitCode
 
 
 def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) -> int:
+    width = console_width(out)
     origin = {p.name: p.origin for p in registry.plugins}
-    rows = [["format", f.name, f.plugin, origin.get(f.plugin, ""), f.description] for f in registry.formats.values()]
-    rows += [
-        ["output", o.name, o.plugin, origin.get(o.plugin, ""), f"{o.description} ({', '.join(o.commands)})"]
-        for o in registry.outputs.values()
-    ]
-    out.write(tabulate(rows, headers=["Kind", "Name", "Plugin", "From", "Description"], tablefmt="simple") + "\n")
+    rows = [["format", f.name, f.plugin, f.description] for f in registry.formats.values()]
+    rows += [["output", o.name, o.plugin, f"{o.description} ({', '.join(o.commands)})"] for o in registry.outputs.values()]
+    out.write(plugin_table(rows, width) + "\n")
+    # where each plugin comes from, one line each: an entry point's distribution and version
+    # is long, and read whole
+    named = sorted({row[2] for row in rows})
+    if named:
+        column = max(map(len, named)) + 2
+        out.write("\nPlugin".ljust(column + 1) + "From\n")
+        for name in named:
+            out.write(f"{name.ljust(column)}{origin.get(name, '')}\n")
     providing = {row[2] for row in rows}
     idle = [p.name for p in registry.plugins if p.name not in providing]
     if idle:
@@ -32,8 +39,16 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
     if registry.failures:
         out.write("\nFailed plugins:\n")
         for failure in registry.failures:
-            out.write(f"  {failure.plugin}: {failure.stage}: {failure.error}\n")
+            out.write(wrap(f"  {failure.plugin}: {failure.stage}: {failure.error}", console_width(out), "      ") + "\n")
     if registry.disabled:
         out.write(f"\nDisabled: {', '.join(registry.disabled)}\n")
-    out.write(f"\nPlugin contract {CONTRACT_VERSION}; third-party plugins register in the entry-point group {ENTRY_POINT_GROUP!r}.\n")
+    out.write("\n" + wrap(f"Plugin contract {CONTRACT_VERSION}; third-party plugins register in the entry-point group {ENTRY_POINT_GROUP!r}.", console_width(out)) + "\n")
     return ExitCode.FAILED if args.check and registry.failures else ExitCode.OK
+
+
+def plugin_table(rows: list[list[str]], width: int) -> str:
+    """The table within ``width`` columns; the description wraps inside its cell."""
+    headers = ["Kind", "Name", "Plugin", "Description"]
+    fixed = [max([len(h) + 2] + [len(row[i]) for row in rows]) for i, h in enumerate(headers[:3])]
+    room = max(20, width - sum(fixed) - 2 * (len(headers) - 1))
+    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, room])

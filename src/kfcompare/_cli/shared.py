@@ -13,6 +13,7 @@ from .._batch import progress_stream, read_many
 from .._escaping import printable
 from .._plugins import Registry
 from ..errors import BatchError, KfcompareError, StrictModeError, UsageError
+from ..default_plugins.console_text import console_width
 from ..hookspecs import Output, ParseOptions, RenderContext
 from ..model import Report
 from ..parsing import candidate_files
@@ -104,6 +105,8 @@ def emit(output: Output, context: RenderContext, destination: str | None, out: T
     """Render and write; a failing third-party renderer is reported by name."""
     if destination is None and output.binary:
         raise UsageError(f"output {output.name!r} writes a file; give -o FILE")
+    if destination is None:  # console outputs fit the terminal (100 columns when it is not one)
+        context.options.setdefault("width", console_width(out))
     try:
         result = output.render(context)
     except KfcompareError:

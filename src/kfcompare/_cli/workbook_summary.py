@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tabulate import tabulate
-
 from ..compare.goal_rows import assessment_counts
 from ..compare.result import EJ_UPPNATT, UPPNATT, Comparison
 from ..model import Assessment
-from ..default_plugins.report_table import shorten
+from ..default_plugins.console_text import DEFAULT_WIDTH, fit_table
 from ..values import count_of
 
 
-def summary(comparison: Comparison, destination: str) -> str:
+def summary(comparison: Comparison, destination: str, width: int = DEFAULT_WIDTH) -> str:
     """One row per report: goals assessed helt / delvis / inte, matched indicators met and not
     met, and Kontroller findings, so the run's result shows without opening the workbook."""
     findings = comparison.findings_by_report()
@@ -23,7 +21,7 @@ def summary(comparison: Comparison, destination: str) -> str:
         statuses = Counter(cell.status for cell in (row.cells[index] for row in comparison.indicator_rows) if cell)
         rows.append(
             [
-                shorten(report.label, 34),
+                report.label,
                 assessed[Assessment.HELT],
                 assessed[Assessment.DELVIS],
                 assessed[Assessment.INTE],
@@ -32,11 +30,12 @@ def summary(comparison: Comparison, destination: str) -> str:
                 len(findings[index]),
             ]
         )
-    table = tabulate(  # the headers are the widest cells: the table fits 100 columns
+    table = fit_table(
         rows,
-        headers=["Rapport", "Helt", "Delvis", "Inte", "Uppnått", "Ej uppn.", "Kontroller"],
+        ["Rapport", "Helt", "Delvis", "Inte", "Uppnått", "Ej uppn.", "Kontroller"],
+        width,
+        flexible=0,
         colalign=("left", "right", "right", "right", "right", "right", "right"),
-        tablefmt="simple",
     )
     note = "\nObs: olika perioder jämförs." if comparison.mixed_periods else ""
     return f"Skrev {destination}: {count_of(len(comparison.reports), 'rapport jämförd', 'rapporter jämförda')}.{note}\n\n{table}\n"

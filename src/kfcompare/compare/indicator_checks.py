@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..labels import INDICATOR_FIELD_LABEL
 from ..model import Indicator, Report, Value
 from ..values import collapse
-from .long_table import COLUMN_LABELS
 from .result import Finding, IndicatorRow
 from .status import AMBIGUOUS
 
@@ -72,7 +72,7 @@ def readings(indicator: Indicator) -> str:
 
 
 def _cells(cells: Iterable[tuple[str, Value]]) -> str:
-    return ", ".join(f"{COLUMN_LABELS.get(column, column)} {value.raw}" for column, value in cells)
+    return ", ".join(f"{INDICATOR_FIELD_LABEL.get(column, column)} {value.raw}" for column, value in cells)
 
 
 def warning_findings(report: Report) -> Iterator[Finding]:

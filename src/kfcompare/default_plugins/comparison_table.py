@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from string import ascii_uppercase
 
-from tabulate import tabulate
 
 from ..compare import Comparison, comparison_of
-from ..compare.result import BudgetLine, GoalRow, IndicatorRow
+from ..compare.result import BudgetLine, IndicatorRow
 from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
 from ..labels import level_label
 from ..model import Value
 from ..values import count_of, format_decimal
-from .report_table import shorten
+from .console_text import DEFAULT_WIDTH, fit_table, shorten, wrap
 
 MISSING = "–"
 
@@ -32,48 +31,51 @@ def raw(value: Value | None) -> str:
     return value.raw if value is not None else ""
 
 
-def _legend(comparison: Comparison) -> str:
-    lines = [f"{letter} = {report.label}  ({printable(report.source.path)})" for letter, report in zip(letters(len(comparison.reports)), comparison.reports)]
+def _legend(comparison: Comparison, width: int) -> str:
+    lines = [
+        wrap(f"{letter} = {report.label}  ({printable(report.source.path)})", width)
+        for letter, report in zip(letters(len(comparison.reports)), comparison.reports)
+    ]
     if comparison.mixed_periods:
-        lines.append(f"Obs: olika perioder jämförs ({', '.join(comparison.periods)}).")
+        lines.append(wrap(f"Obs: olika perioder jämförs ({', '.join(comparison.periods)}).", width))
     return "\n".join(lines)
 
 
-def _goal_table(comparison: Comparison) -> str:
-    def assessment(goal) -> str:
-        if goal is None:
-            return MISSING
-        return goal.assessment.value if goal.assessment else "ej bedömt"
+#: a goal's cell in the console matrix: one short word
+GOAL_WORD = {None: "ej", "helt": "helt", "delvis": "delvis", "inte": "inte", "ingen": "ingen"}
+GOAL_TITLE = (
+    "Målmatris: helt / delvis / inte uppfyllt; ingen = rapporten bedömer inte målet, "
+    "ej = ingen bedömning tryckt, – = målet finns inte i rapporten"
+)
 
-    rows = [_goal_line(row, assessment) for row in comparison.goal_rows]
-    width = max(20, 100 - 24 - 10 * len(comparison.reports))
-    rows = [[level, number, shorten(title, width), *cells] for level, number, title, *cells in rows]
+
+def _goal_table(comparison: Comparison, width: int) -> str:
+    rows = [
+        [level_label(row.level), row.number or "", row.title, *(MISSING if goal is None else GOAL_WORD[goal.assessment.value if goal.assessment else None] for goal in row.cells)]
+        for row in comparison.goal_rows
+    ]
     headers = ["Nivå", "Nr", "Mål", *letters(len(comparison.reports))]
-    return "Målmatris (bedömning: helt / delvis / inte uppfyllt)\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    return wrap(GOAL_TITLE, width) + "\n" + fit_table(rows, headers, width, flexible=2)
 
 
-def _goal_line(row: GoalRow, assessment) -> list[str]:
-    return [level_label(row.level), row.number or "", row.title, *(assessment(goal) for goal in row.cells)]
-
-
-def _indicator_table(comparison: Comparison) -> str:
+def _indicator_table(comparison: Comparison, width: int) -> str:
     shared = [row for row in comparison.indicator_rows if sum(c is not None for c in row.cells) > 1]
     shown = shared if len(comparison.reports) > 1 else list(comparison.indicator_rows)
     names = letters(len(comparison.reports))
     rows: list[list[str]] = []
     for row in shown:
         rows.extend(_indicator_lines(row, names))
-    title = "Indikatorer (utfall mot årsmål, KF:s årsmål där årsmål saknas; * = matchad via aliasfil)"
-    parts = [title + "\n" + tabulate(rows, headers=["Mål", "Indikator", "R", "Utfall", "Årsmål", "KF-mål", "Status"], tablefmt="simple", disable_numparse=True)]
+    title = wrap("Indikatorer (utfall mot årsmål, KF:s årsmål där årsmål saknas; * = matchad via aliasfil)", width)
+    parts = [title + "\n" + fit_table(rows, ["Mål", "Indikator", "R", "Utfall", "Årsmål", "KF-mål", "Status"], width, flexible=1)]
     left_out = len(comparison.indicator_rows) - len(shown)
     if left_out:
-        parts.append(f"{count_of(left_out, 'indikator', 'indikatorer')} finns bara i en av rapporterna (alla finns i --format csv).")
+        parts.append(wrap(f"{count_of(left_out, 'indikator', 'indikatorer')} finns bara i en av rapporterna (alla finns i --format csv).", width))
     return "\n".join(parts)
 
 
 def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
     lines: list[list[str]] = []
-    name = shorten(row.name, 30) + ("*" if row.matched_by == "alias" else "")
+    name = row.name + ("*" if row.matched_by == "alias" else "")
     for letter, cell in zip(names, row.cells):
         if cell is None:
             continue
@@ -86,17 +88,17 @@ def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
     return lines
 
 
-def _budget_table(comparison: Comparison) -> str:
+def _budget_table(comparison: Comparison, width: int) -> str:
     names = dict(zip(map(id, comparison.reports), letters(len(comparison.reports))))
     rows = [_budget_line(line, names[id(line.report)]) for line in comparison.budget_rows if line.amount is None]
     headers = ["R", "Verksamhetsområde", "Budget", "Jämförs med", "Avvik.", "%", "Enhet", "Rad"]
-    return "Budgetavvikelser (i tabellens egen enhet)\n" + tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    return "Budgetavvikelser (i tabellens egen enhet)\n" + fit_table(rows, headers, width, flexible=1)
 
 
 def _budget_line(line: BudgetLine, letter: str) -> list[str]:
     compared = f"{raw(line.compared)} {line.compared_kind or ''}".strip()
     percent = format_decimal(line.deviation_percent) if line.deviation_percent is not None else ""
-    return [letter, shorten(line.area, 32), raw(line.budget), compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
+    return [letter, line.area, raw(line.budget), compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
 
 
 def _findings_summary(comparison: Comparison) -> str:
@@ -112,14 +114,15 @@ def render(context: RenderContext) -> str:
     comparison = comparison_of(context)
     if not comparison.reports:
         return "Inga rapporter kvar efter filtreringen.\n"
-    parts = [_legend(comparison)]
+    width = int(context.options.get("width") or DEFAULT_WIDTH)
+    parts = [_legend(comparison, width)]
     if comparison.goal_rows:
-        parts.append(_goal_table(comparison))
+        parts.append(_goal_table(comparison, width))
     if comparison.indicator_rows:
-        parts.append(_indicator_table(comparison))
+        parts.append(_indicator_table(comparison, width))
     if comparison.budget_rows:
-        parts.append(_budget_table(comparison))
-    parts.append(_findings_summary(comparison))
+        parts.append(_budget_table(comparison, width))
+    parts.append(wrap(_findings_summary(comparison), width))
     return "\n\n".join(parts) + "\n"
 
 
