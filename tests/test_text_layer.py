@@ -27,6 +27,7 @@ from kfcompare.text import (
     read_lines,
     strip_page_noise,
 )
+from kfcompare.text.lines import undoubled
 from kfcompare.text.numbers import has_decimal_token, is_number_token, parse_value, starts_with_value
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -142,3 +143,24 @@ def test_joined_line_map_covers_every_character(raws: list[str]) -> None:
         no = joined.line_at(offset)
         assert no is not None and 1 <= no <= len(raws)
         assert not raws[no - 1].strip() == ""  # only lines that gave text are mapped to
+
+
+_POOL = ["Södermalms stadsdelsförvaltning", "Sid 5 (72)", "Tjänsteutlåtande", "", "   ", "Barn ska må bra.", "Nämndmål:"]
+
+
+@given(st.lists(st.sampled_from(_POOL), max_size=30))
+def test_one_pass_drops_the_same_noise_as_strip_page_noise(raws: list[str]) -> None:
+    lines, kinds = read_lines(raws)
+    assert lines == strip_page_noise(numbered(raws))
+    assert len(kinds) == len(lines)
+    # the same, for the extract with an empty line after every line
+    doubled = [raw for pair in zip(raws, [""] * len(raws)) for raw in pair]
+    lines, _ = read_lines(doubled, undouble=True)
+    assert lines == strip_page_noise(undoubled(numbered(doubled)))
+
+
+def test_the_boards_name_beside_a_page_footer_is_noise() -> None:
+    raws = ["Södermalms stadsdelsförvaltning", "Sid 5 (72)", "Södermalms stadsdelsförvaltning", "", "Södermalms stadsdelsförvaltning"]
+    lines, _ = read_lines(raws)
+    # the heading on a line of its own (line 5) stays; the two beside the footer go
+    assert [line.no for line in lines] == [4, 5]

@@ -11,8 +11,10 @@ each is created once per parse, on the hot path (see benchmarks/run.py).
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from .spaces import collapse
@@ -69,6 +71,23 @@ class Line:
         return f"Line({self.no!r}, {self.raw!r}{cells})"
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while one file is parsed.
+
+    A parse allocates tens of thousands of objects and frees none in cycles; the collector
+    would walk them, and every report parsed before, again and again (3–17 % of a parse,
+    growing with the run). Collection resumes, as it was, when the parse ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def numbered(lines: Sequence[str], first: int = 1) -> list[Line]:
     return [Line(no, raw) for no, raw in enumerate(lines, first)]
 
@@ -121,16 +140,25 @@ def undoubled(lines: Sequence[Line]) -> list[Line]:
     ones left after dropping every second line, and they are doubled too. Other texts are
     returned as they are.
     """
+    parity = doubled_parity([line.raw for line in lines])
+    if parity is None:
+        return list(lines)
+    return [line for i, line in enumerate(lines) if i % 2 != parity or line.raw]
+
+
+def doubled_parity(raws: Sequence[str]) -> int | None:
+    """The parity (0 or 1) of the positions that hold the extra empty lines of a double-spaced
+    extract (see ``undoubled``), or None when the extract is not double spaced."""
     for parity in (1, 0):
-        between = lines[parity::2]
-        if len(between) >= 20 and sum(1 for line in between if not line.raw) >= _DOUBLED * len(between):
-            kept = lines[1 - parity :: 2]
-            blank = sum(1 for line in kept if not line.text)
+        between = raws[parity::2]
+        if len(between) >= 20 and sum(1 for raw in between if not raw) >= _DOUBLED * len(between):
+            kept = raws[1 - parity :: 2]
+            blank = sum(1 for raw in kept if not raw.strip())
             # the doubled blank lines are there too: a text whose lines each stand alone
             # between empty lines (every line its own paragraph) is left as it is
             if 0.05 * len(kept) <= blank <= 0.5 * len(kept):
-                return [line for i, line in enumerate(lines) if i % 2 != parity or line.raw]
-    return list(lines)
+                return parity
+    return None
 
 
 def read_lines(
@@ -138,6 +166,7 @@ def read_lines(
     kinds: re.Pattern[str] | None = None,
     *,
     keep_empty: bool = True,
+    undouble: bool = False,
     first: int = 1,
 ) -> tuple[list[Line], list[str]]:
     """The one pass of a text source: number, strip, drop page noise and classify each line.
@@ -147,7 +176,8 @@ def read_lines(
     'text' when nothing matches, 'blank' for an empty line). Page noise is decided in the
     same match when ``kinds`` has a group named ``noise``; else by ``PAGE_NOISE_RE``.
     Returns the kept lines and each kept line's kind. ``keep_empty=False`` drops lines that
-    are exactly empty (lines of spaces are kept: tables use them as row separators).
+    are exactly empty (lines of spaces are kept: tables use them as row separators);
+    ``undouble=True`` drops the extra empty lines of a double-spaced extract (``undoubled``).
     """
     lines: list[Line] = []
     found: list[str] = []
@@ -155,29 +185,42 @@ def read_lines(
     add_kind = found.append
     noise = PAGE_NOISE_RE.match if kinds is None or "noise" not in kinds.groupindex else None
     classify = kinds.match if kinds is not None else None
+    organisation = PAGE_ORGANISATION_RE.match
+    # the line before was page noise / was kept and names the organisation: an organisation
+    # line beside page noise is page noise too (see strip_page_noise)
+    after_noise = kept_organisation = False
+    parity = doubled_parity(raws) if undouble else None
     for no, raw in enumerate(raws, first):
-        if not raw:
-            if keep_empty:
-                add_line(Line(no, raw))
-                add_kind("blank")
+        if not raw and parity is not None and (no - first) % 2 == parity:
             continue
         line = Line(no, raw)
         text = line.text
         if not text:
-            add_line(line)
-            add_kind("blank")
-            continue
-        if noise is not None and noise(text) is not None:
+            if raw or keep_empty:
+                add_line(line)
+                add_kind("blank")
+            after_noise = kept_organisation = False
             continue
         kind = "text"
-        if classify is not None:
+        if noise is not None and noise(text) is not None:
+            kind = "noise"
+        elif classify is not None:
             match = classify(text)
             if match is not None:
                 kind = match.lastgroup or "text"
-                if kind == "noise":
-                    continue
+        if kind == "noise":
+            if kept_organisation:
+                lines.pop()
+                found.pop()
+            after_noise, kept_organisation = True, False
+            continue
+        names_organisation = "stadsdels" in text and organisation(text) is not None
+        if after_noise and names_organisation:
+            after_noise = kept_organisation = False
+            continue
         add_line(line)
         add_kind(kind)
+        after_noise, kept_organisation = False, names_organisation
     return lines, found
 
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
+from ...text.lines import gc_paused, read_lines
 from . import economy, goal_tree, layout, metadata
-from .line_kinds import classify
-from ...text.lines import numbered, strip_page_noise, undoubled
+from .line_kinds import LINE_KINDS
 
 NAME = "ils2020"
 
@@ -44,8 +44,14 @@ def score(source: Source) -> float:
 
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
-    lines = strip_page_noise(undoubled(numbered(source.lines)))
-    kinds = classify(lines)  # once for the file: splitting, parts, goals and truncation read it
+    with gc_paused():
+        return _parse(source)
+
+
+def _parse(source: Source) -> list[Report]:
+    # one pass numbers, strips, drops page noise and classifies every line; splitting,
+    # parts, goals and truncation read the kinds found there
+    lines, kinds = read_lines(source.lines, LINE_KINDS, undouble=True)
     ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
     return [

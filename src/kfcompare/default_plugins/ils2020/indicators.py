@@ -140,11 +140,11 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         j = ctx.block_end(k)
         if any(len(line.text) > _CELL_LINE_MAX for line in lines[k:j]):
             return None
-        block = [(line.raw, line.no) for line in lines[k:j]]
-        if value_blocks and _word_cut(value_blocks[-1][-1], block[0]):
-            value_blocks[-1].extend(block)  # a page break inside a word: one cell, as printed
+        values = [(line.raw, line.no) for line in lines[k:j]]
+        if value_blocks and _word_cut(value_blocks[-1][-1], values[0]):
+            value_blocks[-1].extend(values)  # a page break inside a word: one cell, as printed
         else:
-            value_blocks.append(block)
+            value_blocks.append(values)
     split = split_cells(join_cells(value_blocks))
     if split.period is None or any(_is_prose(cell) for cell in split.cells):
         return None

@@ -3,6 +3,8 @@
 The layout (where reports and their parts start), the goal reader (goal markers, text
 headings, table headers) and the table readers all ask what a line is, many times over
 for the same lines; a list look-up is far cheaper than matching again each time.
+``LINE_KINDS`` is the pattern the one pass of ``kfcompare.text.read_lines`` matches on every
+line of a file: page noise, headings and every kind below in one match.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...text.lines import Line
+from ...text.lines import PAGE_NOISE_RE, Line
 
 #: the text headings of a goal and the model field each opens
 HEADINGS = {"Beskrivning": "description", "Förväntat resultat": "expected_result", "Analys": "analysis"}
@@ -29,6 +31,12 @@ _KIND = re.compile(
     # a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
     r"|(?P<pandemic>(?i:(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?"
     r"(?:pandemin?|covid[- ]?19)|Covid[- ]?(?:19)?:? ?konsekvenser):?$))"
+)
+
+#: the one pattern of the file's first pass: page noise is dropped there, a text heading
+#: is a whole line, and every other kind is a group of _KIND
+LINE_KINDS = re.compile(
+    rf"(?P<noise>{PAGE_NOISE_RE.pattern})|(?P<heading>(?:{'|'.join(HEADINGS)})$)|{_KIND.pattern}"
 )
 
 #: the kinds that end any running text, cell or table row in the goal part
