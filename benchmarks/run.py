@@ -48,17 +48,44 @@ def best_of(repeat: int, func) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
+def cpu_best_of(repeat: int, func) -> float:  # type: ignore[no-untyped-def]
+    """Best CPU time of ``repeat`` runs: a parse is single-threaded, and CPU time does not
+    count the time other processes on a shared machine take from it."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        func()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+#: why parsing misses its target, from the profile (benchmarks/README of the text layer)
+PARSE_MISSED = (
+    "the goal part re-reads rows (indicator rows probed from each block, readings scored), the economy"
+    " reader enumerates budget readings, and every value is an attrs object"
+)
+
+
 def parse_throughput(repeat: int) -> list[dict]:
     import kfcompare
+    from kfcompare.default_plugins.ils2020.line_kinds import LINE_KINDS
     from kfcompare.parsing import default_registry
 
     registry = default_registry()
+    classify = LINE_KINDS.match
+
+    def one_regex_floor(path: Path) -> None:
+        # the floor: read, decode, split and classify every stripped line with one compiled regex
+        for line in path.read_bytes().decode("utf-8").split("\n"):
+            classify(line.strip())
+
     rows = []
     for path in sorted(EXAMPLES.glob("*.txt")):
         size = path.stat().st_size
         reports = kfcompare.parse_file(path, registry=registry)
-        parse_s = best_of(repeat, lambda p=path: kfcompare.parse_file(p, registry=registry))
-        bare_s = best_of(repeat, lambda p=path: p.read_bytes().decode("utf-8").split("\n"))
+        parse_s = cpu_best_of(repeat, lambda p=path: kfcompare.parse_file(p, registry=registry))
+        bare_s = cpu_best_of(repeat, lambda p=path: p.read_bytes().decode("utf-8").split("\n"))
+        floor_s = cpu_best_of(repeat, lambda p=path: one_regex_floor(p))
         rows.append(
             {
                 "file": path.name,
@@ -68,9 +95,31 @@ def parse_throughput(repeat: int) -> list[dict]:
                 "mbps": size / parse_s / 1e6,
                 "bare_mbps": size / bare_s / 1e6,
                 "ratio": parse_s / bare_s,
+                "floor_mbps": size / floor_s / 1e6,
+                "floor_ratio": parse_s / floor_s,
             }
         )
     return rows
+
+
+def parse_table(parse_rows: list[dict]) -> list[str]:
+    lines = []
+    total_bytes = sum(r["bytes"] for r in parse_rows)
+    total_s = sum(r["bytes"] / r["mbps"] / 1e6 for r in parse_rows)
+    floor_s = sum(r["bytes"] / r["floor_mbps"] / 1e6 for r in parse_rows)
+    overall = total_bytes / total_s / 1e6
+    for r in parse_rows:
+        lines.append(
+            f"| parse {r['file']} ({r['format']}, {r['bytes'] / 1000:.0f} kB) | {r['parse_ms']:.0f} ms = {r['mbps']:.1f} MB/s"
+            f" (one-regex floor {r['floor_mbps']:.0f} MB/s, {r['floor_ratio']:.0f}×; bare read+split {r['bare_mbps']:.0f} MB/s)"
+            f" | ≥ {TARGET_MBPS:.0f} MB/s | {verdict(r['mbps'] >= TARGET_MBPS, slower(r['mbps']))} |"
+        )
+    lines.append(
+        f"| parse, all examples (CPU time, best of runs) | {overall:.1f} MB/s = {total_s / floor_s:.0f}× the one-regex floor"
+        f" ({total_bytes / floor_s / 1e6:.0f} MB/s in the same run) | ≥ {TARGET_MBPS:.0f} MB/s |"
+        f" {verdict(overall >= TARGET_MBPS, f'{slower(overall)}: {PARSE_MISSED}')} |"
+    )
+    return lines
 
 
 #: an adversarial input 4× as long may take at most this many times as long (linear work)
@@ -229,19 +278,7 @@ def slower(mbps: float) -> str:
 
 def table(parse_rows: list[dict], scales: list[dict], floor: dict, adversarial: list[dict] | None = None) -> str:
     lines = ["| measure | result | target | |", "|---|---|---|---|"]
-    total_bytes = sum(r["bytes"] for r in parse_rows)
-    total_s = sum(r["bytes"] / r["mbps"] / 1e6 for r in parse_rows)
-    overall = total_bytes / total_s / 1e6
-    for r in parse_rows:
-        lines.append(
-            f"| parse {r['file']} ({r['format']}, {r['bytes'] / 1000:.0f} kB) | {r['parse_ms']:.0f} ms = {r['mbps']:.1f} MB/s"
-            f" (bare read+split {r['bare_mbps']:.0f} MB/s, {r['ratio']:.0f}×) | ≥ {TARGET_MBPS:.0f} MB/s |"
-            f" {verdict(r['mbps'] >= TARGET_MBPS, slower(r['mbps']))} |"
-        )
-    lines.append(
-        f"| parse, all examples | {overall:.1f} MB/s | ≥ {TARGET_MBPS:.0f} MB/s |"
-        f" {verdict(overall >= TARGET_MBPS, slower(overall))} |"
-    )
+    lines.extend(parse_table(parse_rows))
     if adversarial:
         real = max(r["parse_ms"] / r["bytes"] * 1000 for r in parse_rows)
         worst = max(adversarial, key=lambda r: r["ms_per_kb"])
@@ -288,6 +325,17 @@ def update_readme(text: str) -> None:
     README.write_text(readme, encoding="utf-8")
 
 
+def update_parse_rows(text: str) -> None:
+    """Replace only the per-file and overall parse rows of the README's table."""
+    readme = README.read_text(encoding="utf-8")
+    start, end = readme.index(BEGIN), readme.index(END)
+    rows = readme[start:end].split("\n")
+    kept = [row for row in rows if not (row.startswith("| parse ") and "adversarial" not in row)]
+    at = next((i for i, row in enumerate(kept) if row.startswith("|---")), len(kept) - 1) + 1
+    block = "\n".join([*kept[:at], text, *kept[at:]])
+    README.write_text(readme[:start] + block + readme[end:], encoding="utf-8")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, help=argparse.SUPPRESS)
@@ -295,12 +343,19 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parse processes for the scaled corpora")
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--parse-only", action="store_true", help="only the parse rows (with --update-readme: only those rows change)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     if args.scale:
         print(json.dumps(run_scale(args.scale, args.jobs)))
         return 0
     parse_rows = parse_throughput(args.repeat)
+    if args.parse_only:
+        text = "\n".join(parse_table(parse_rows))
+        print(text)
+        if args.update_readme:
+            update_parse_rows(text)
+        return 0
     adversarial = adversarial_parse(max(1, args.repeat // 2))
     scales = [in_fresh_process(int(n), args.jobs) for n in args.sizes.split(",")]
     biggest = max(scales, key=lambda s: s["cells"])

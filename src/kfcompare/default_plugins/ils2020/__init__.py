@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
-from ...text.lines import gc_paused, read_lines
+from ...text.lines import Line, gc_paused, read_lines
 from . import economy, goal_tree, layout, metadata
-from .line_kinds import LINE_KINDS
+from .line_kinds import LINE_KINDS, classify
 
 NAME = "ils2020"
 
@@ -45,17 +45,20 @@ def score(source: Source) -> float:
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
     with gc_paused():
-        return _parse(source)
+        # one pass numbers, strips, drops page noise and classifies every line
+        lines, kinds = read_lines(source.lines, LINE_KINDS, undouble=True)
+        return parse_lines(lines, source.path, kinds)
 
 
-def _parse(source: Source) -> list[Report]:
-    # one pass numbers, strips, drops page noise and classifies every line; splitting,
-    # parts, goals and truncation read the kinds found there
-    lines, kinds = read_lines(source.lines, LINE_KINDS, undouble=True)
+def parse_lines(lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None) -> list[Report]:
+    """The reports in a line stream without page noise: a text extract's, or a PDF's whose
+    table rows carry their cells. ``kinds`` is ``classify(lines)`` when the caller has it:
+    splitting, parts, goals and truncation read it."""
+    kinds = classify(lines) if kinds is None else kinds
     ranges = layout.split_reports(lines, kinds)
-    metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], source.path)
+    metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], path)
     return [
-        _parse_report(source.path, lines[start:end], kinds[start:end], meta)
+        _parse_report(path, lines[start:end], kinds[start:end], meta)
         for (start, end), meta in zip(ranges, metas)
     ]
 

@@ -60,15 +60,65 @@ class PeriodCells:
     prior_years: Counter[int]
 
 
-def period_cells(lines: Sequence[Line]) -> PeriodCells:
-    texts = [line.text for line in lines if line.text]
+@frozen
+class Signals:
+    """Everything the metadata is decided from, gathered in one pass over a report's lines."""
+
+    cells: PeriodCells
+    #: report kinds the economy headers name ('Prognos Tertial 1', 'Budget Utfall')
+    economy: Counter[Kind]
+    #: 'Prognos Tertial/2020': a tertial report, but which one is not printed
+    unnumbered: int
+    #: the years the economy headers budget for ('Budget 2020', 'Prognos helår 2020')
+    budget_years: Counter[int]
+    #: the report has unit goals ('Enhetsmål:'): it is a unit report
+    unit_goals: bool
+    #: index of the summary heading among the non-blank lines (0 when there is none)
+    summary_at: int
+
+
+def signals(lines: Sequence[Line]) -> Signals:
+    texts: list[str] = []
+    period_candidates: list[int] = []
+    economy: Counter[Kind] = Counter()
+    unnumbered = 0
+    budget_years: Counter[int] = Counter()
+    unit_goals = False
+    summary_at: int | None = None
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        # substring tests first: most lines name none of these, and the regexes scan every position
+        if "VB" in text or "Tertial" in text:
+            period_candidates.append(len(texts))
+        if "Prognos" in text or "Snitt" in text:
+            for match in _TERTIAL_ECONOMY.finditer(text):
+                number = match.group(1) or match.group(2)
+                if number:
+                    economy[Kind(f"T{number}")] += 1
+                else:
+                    unnumbered += 1
+        if "Budget" in text:
+            economy[Kind.VB] += len(_VB_ECONOMY.findall(text))
+        if "Budget" in text or "Prognos" in text:
+            budget_years.update(int(m.group(1)) for m in _BUDGET_YEAR.finditer(text))
+        if not unit_goals and text.startswith(_UNIT_GOAL):
+            unit_goals = True
+        if summary_at is None and text == layout.SUMMARY_TITLE:
+            summary_at = len(texts)
+        texts.append(text)
+    cells = _period_cells(texts, period_candidates)
+    return Signals(cells, economy, unnumbered, budget_years, unit_goals, summary_at or 0)
+
+
+def _period_cells(texts: Sequence[str], candidates: Sequence[int]) -> PeriodCells:
+    """The Period cells among the non-blank ``texts``, tried at the ``candidates`` only."""
     kinds: Counter[Kind] = Counter()
     years: Counter[int] = Counter()
     prior: Counter[int] = Counter()
-    for i, text in enumerate(texts):
-        # a substring test first: searching the regex through every line dominated this pass
-        if "VB" not in text and "Tertial" not in text:
-            continue
+    for i in candidates:
+        text = texts[i]
         match = _PERIOD_CELL.search(text)
         if not match:
             continue
@@ -90,22 +140,9 @@ def _year_after(texts: Sequence[str], i: int) -> str | None:
     return match.group(1) if match else None
 
 
-def detect_kind(lines: Sequence[Line], cells: PeriodCells) -> tuple[Kind | None, list[str]]:
+def detect_kind(found: Signals) -> tuple[Kind | None, list[str]]:
     """The kind by Period cells, else by economy headers; notes on conflicts and gaps."""
-    economy: Counter[Kind] = Counter()
-    unnumbered = 0  # 'Prognos Tertial/2020': a tertial report, but which one is not printed
-    for line in lines:
-        text = line.text
-        # substring tests first: most lines name neither, and the regexes scan every position
-        if "Prognos" in text or "Snitt" in text:
-            for match in _TERTIAL_ECONOMY.finditer(text):
-                number = match.group(1) or match.group(2)
-                if number:
-                    economy[Kind(f"T{number}")] += 1
-                else:
-                    unnumbered += 1
-        if "Budget" in text:
-            economy[Kind.VB] += len(_VB_ECONOMY.findall(text))
+    cells, economy, unnumbered = found.cells, found.economy, found.unnumbered
     notes = []
     kind = _clear_winner(cells.kinds)
     if kind is None and cells.kinds:
@@ -126,19 +163,13 @@ def _tertial(kind: Kind) -> bool:
     return kind in (Kind.T1, Kind.T2)
 
 
-def detect_year(lines: Sequence[Line], cells: PeriodCells) -> int | None:
+def detect_year(found: Signals) -> int | None:
     """The Period cells' year; else the economy headers' budget year; else prior column + 1."""
-    year = _clear_winner(cells.years)
+    year = _clear_winner(found.cells.years)
     if year is None:
-        budget = Counter(
-            int(m.group(1))
-            for line in lines
-            if "Budget" in line.text or "Prognos" in line.text
-            for m in _BUDGET_YEAR.finditer(line.text)
-        )
-        year = _clear_winner(budget)
+        year = _clear_winner(found.budget_years)
     if year is None:
-        prior = _clear_winner(cells.prior_years)
+        prior = _clear_winner(found.cells.prior_years)
         year = prior + 1 if prior is not None else None
     return year
 
@@ -161,13 +192,13 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
     def warn(field: str, message: str) -> None:
         notes.append((field, ParseWarning(message, line=first, path=path, code=f"metadata-{field}")))
 
-    cells = period_cells(lines)
-    kind, kind_notes = detect_kind(lines, cells)
+    found = signals(lines)
+    kind, kind_notes = detect_kind(found)
     for note in kind_notes:
         warn("kind", f"report kind unclear: {note}")
     if kind is None:
         warn("kind", "report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
-    year = detect_year(lines, cells)
+    year = detect_year(found)
     if year is None:
         warn("year", "report year not found; give it with --year")
 
@@ -179,9 +210,8 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         warn("district", "no district name found; give it with --district")
 
     unit = None
-    if any(line.text.startswith(_UNIT_GOAL) for line in lines):
-        filled = [line.text for line in lines if line.text]
-        guess = units.detect_unit(flat, next((i for i, t in enumerate(filled) if t == layout.SUMMARY_TITLE), 0))
+    if found.unit_goals:
+        guess = units.detect_unit(flat, found.summary_at)
         unit = guess.name
         if unit is None and guess.own.scores:
             named = ", ".join(f"{name} ×{count}" for name, count in guess.own.scores)
