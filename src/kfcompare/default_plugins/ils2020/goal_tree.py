@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from attrs import define, field
-
-from ...model import Assessment, Goal, GoalLevel, ParseWarning, Provenance
+from ...model import Goal, GoalLevel, ParseWarning
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
+from ..goal_drafts import GoalDraft
 from . import activities, indicators
-from .line_kinds import HEADINGS, STRUCTURAL
 from .goal_part import (
     MARKER_LEVELS,
     Context,
@@ -25,8 +23,8 @@ from .goal_part import (
     looks_double_spaced,
     marker,
 )
+from .line_kinds import HEADINGS, STRUCTURAL
 
-_RANK = {GoalLevel.KF: 0, GoalLevel.AREA: 1, GoalLevel.BOARD: 2, GoalLevel.UNIT: 3}
 #: a goal number: '1.', '1.1', '1.2.', '1.1.1.'; a bare '2020' is no goal number
 _NUMBER_RE = re.compile(r"^(?=\d+\.)(\d+(?:\.\d+)*\.?)(?=\s|$)")
 _PART_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
@@ -34,48 +32,6 @@ _TITLE_MAX_LINES = 6
 #: a wrapped title line ending in one of these continues even before a capital letter
 _CONTINUES = re.compile(r"(?:\b(?:i|och|för|med|av|på|till|att|som|där|en|ett|är)|[,\-–])$")
 _TERTIAL_PERIOD = re.compile(r"Tertial\s+\d\s+20\d\d")
-
-
-@define
-class _GoalDraft:
-    level: GoalLevel
-    title: str
-    number: str | None
-    first_line: int
-    last_line: int
-    assessment: Assessment | None = None
-    assessment_raw: str | None = None
-    texts: dict[str, list[Line]] = field(factory=dict)
-    indicators: list = field(factory=list)
-    activities: list = field(factory=list)
-    children: list[_GoalDraft] = field(factory=list)
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self.level]
-
-    def freeze(self, path: str) -> Goal:
-        children = tuple(child.freeze(path) for child in self.children)
-        texts = {name: paragraphs_by_blanks(lines) or None for name, lines in self.texts.items()}
-        last = max(
-            [self.last_line]
-            + [child.provenance.last_line for child in children]
-            + [item.provenance.last_line for item in [*self.indicators, *self.activities]]
-        )
-        return Goal(
-            level=self.level,
-            title=self.title,
-            provenance=Provenance(path, self.first_line, last),
-            number=self.number,
-            assessment=self.assessment,
-            assessment_raw=self.assessment_raw,
-            description=texts.get("description"),
-            expected_result=texts.get("expected_result"),
-            analysis=texts.get("analysis"),
-            indicators=tuple(self.indicators),
-            activities=tuple(self.activities),
-            goals=children,
-        )
 
 
 def parse_goals(
@@ -91,8 +47,8 @@ def parse_goals(
         tertial=bool(_TERTIAL_PERIOD.search(" ".join(line.text for line in lines))),
         kinds=kinds or [],
     )
-    roots: list[_GoalDraft] = []
-    stack: list[_GoalDraft] = []
+    roots: list[GoalDraft] = []
+    stack: list[GoalDraft] = []
     text_field: str | None = None
     warned_stray = False
     i = 0
@@ -146,10 +102,10 @@ def parse_goals(
         goal.texts.setdefault(text_field, []).append(line)
         goal.last_line = line.no
         i += 1
-    return [root.freeze(path) for root in roots], ctx.warnings
+    return [root.freeze(path, paragraphs_by_blanks) for root in roots], ctx.warnings
 
 
-def _extend_text(ctx: Context, i: int, goal: _GoalDraft, text_field: str) -> int:
+def _extend_text(ctx: Context, i: int, goal: GoalDraft, text_field: str) -> int:
     """The run of text and blank lines from ``i`` to the next structural line, all of it
     the open text of ``goal``; returns the index after the run."""
     kinds = ctx.kinds
@@ -165,7 +121,7 @@ def _extend_text(ctx: Context, i: int, goal: _GoalDraft, text_field: str) -> int
     return end
 
 
-def _read_goal(ctx: Context, i: int) -> tuple[_GoalDraft, int]:
+def _read_goal(ctx: Context, i: int) -> tuple[GoalDraft, int]:
     """A goal's marker, number, wrapped title and assessment line; returns the index after."""
     lines = ctx.lines
     line = lines[i]
@@ -194,7 +150,7 @@ def _read_goal(ctx: Context, i: int) -> tuple[_GoalDraft, int]:
     if not title:
         ctx.warn(f"{level.value} goal without a title", line.no)
     last = max([line.no] + [part.no for part in parts])
-    draft = _GoalDraft(level, title, number, line.no, last)
+    draft = GoalDraft(level, title, number, line.no, last)
     k = ctx.next_nonblank(j)
     if k < len(lines):
         verdict = assessment(lines[k])
@@ -225,7 +181,7 @@ def _title_ended(prev: Line, nxt: Line, double_spaced: bool) -> bool:
     return double_spaced or not prev.raw[-1:].isspace()
 
 
-def _attach(ctx: Context, draft: _GoalDraft, roots: list[_GoalDraft], stack: list[_GoalDraft]) -> None:
+def _attach(ctx: Context, draft: GoalDraft, roots: list[GoalDraft], stack: list[GoalDraft]) -> None:
     while stack and stack[-1].rank >= draft.rank:
         stack.pop()
     parent = stack[-1] if stack else None
@@ -241,7 +197,7 @@ def _attach(ctx: Context, draft: _GoalDraft, roots: list[_GoalDraft], stack: lis
     stack.append(draft)
 
 
-def _check_number(ctx: Context, draft: _GoalDraft, parent: _GoalDraft | None) -> None:
+def _check_number(ctx: Context, draft: GoalDraft, parent: GoalDraft | None) -> None:
     if draft.number is None:
         return
     depth = draft.number.count(".") + 1

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 
 from attrs import define, field
 
-from ...model import Activity, Goal, GoalLevel, Indicator, ParseWarning, Provenance, Section
-from ...text.lines import Line
+from ...model import Goal, GoalLevel, ParseWarning, Provenance, Section
 from ...text.joined import join_hyphenated
+from ...text.lines import Line
 from ...text.paragraphs import paragraphs_by_items
+from ..goal_drafts import GoalDraft
 from .markers import AREA_MARK, BOARD_MARK, KF_MARK, RESULT_MARK, SECTION_MARK
 from .tables import TableSpec, parse_table, table_spec
 
@@ -38,35 +39,8 @@ class Block:
         return next((line.no for line in reversed(self.body) if not line.blank), self.marker.no)
 
 
-@define
-class Draft:
-    """A goal while its blocks are being collected."""
-
-    level: GoalLevel
-    number: str | None
-    title: str
-    first: int
-    last: int
-    description: str = ""
-    result: list[Line] = field(factory=list)
-    indicators: list[Indicator] = field(factory=list)
-    activities: list[Activity] = field(factory=list)
-    children: list[Draft] = field(factory=list)
-
-    def freeze(self, path: str) -> Goal:
-        children = tuple(child.freeze(path) for child in self.children)
-        last = max([self.last, *(child.provenance.last_line for child in children)])
-        return Goal(
-            level=self.level,
-            title=self.title,
-            provenance=Provenance(path, self.first, last),
-            number=self.number,
-            description=self.description or None,
-            expected_result=join_hyphenated(self.result).text or None,
-            indicators=tuple(self.indicators),
-            activities=tuple(self.activities),
-            goals=children,
-        )
+def _joined(lines: Sequence[Line]) -> str:
+    return join_hyphenated(lines).text
 
 
 def blocks(lines: Sequence[Line]) -> list[Block]:
@@ -128,24 +102,24 @@ def split_title(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
 @define
 class Walker:
     path: str
-    top: list[Draft] = field(factory=list)
+    top: list[GoalDraft] = field(factory=list)
     sections: list[Section] = field(factory=list)
     warnings: list[ParseWarning] = field(factory=list)
-    kf: Draft | None = None
-    area: Draft | None = None
-    board: Draft | None = None
+    kf: GoalDraft | None = None
+    area: GoalDraft | None = None
+    board: GoalDraft | None = None
 
     def warn(self, message: str, line: int, code: str = "structure") -> None:
         self.warnings.append(ParseWarning(message, line, self.path, code))
 
-    def open_chain(self) -> list[Draft]:
+    def open_chain(self) -> list[GoalDraft]:
         return [d for d in (self.kf, self.area, self.board) if d is not None]
 
     def extend_to(self, line: int) -> None:
         for draft in self.open_chain():
-            draft.last = max(draft.last, line)
+            draft.last_line = max(draft.last_line, line)
 
-    def current(self) -> Draft | None:
+    def current(self) -> GoalDraft | None:
         chain = self.open_chain()
         return chain[-1] if chain else None
 
@@ -170,10 +144,10 @@ class Walker:
                 self.warn("KF:s mål without a printed number", block.marker.no)
         if not title:
             self.warn(f"{block.marker.text} without a title", block.marker.no)
-        draft = Draft(level, number, title, block.marker.no, block.last, description=join_hyphenated(rest).text)
+        draft = GoalDraft(level, title, number, block.marker.no, block.last, texts={"description": rest})
         self._place(draft, block)
 
-    def _place(self, draft: Draft, block: Block) -> None:
+    def _place(self, draft: GoalDraft, block: Block) -> None:
         if block.kind == "kf":
             self.top.append(draft)
             self.kf, self.area, self.board = draft, None, None
@@ -194,10 +168,10 @@ class Walker:
 
     def result(self, block: Block) -> None:
         target = self.current()
-        if target is None or target.result:
+        if target is None or target.texts.get("expected_result"):
             self.warn("'Förväntat resultat' with no goal to belong to; dropped", block.marker.no)
             return
-        target.result = [line for line in block.body if not line.blank]
+        target.texts["expected_result"] = [line for line in block.body if not line.blank]
         self.extend_to(block.last)
 
     def table(self, block: Block) -> None:
@@ -233,4 +207,4 @@ def parse_goal_part(lines: Sequence[Line], path: str) -> tuple[list[Goal], list[
             walker.table(block)
         else:
             walker.section(block)
-    return [draft.freeze(path) for draft in walker.top], walker.sections, walker.warnings
+    return [draft.freeze(path, _joined) for draft in walker.top], walker.sections, walker.warnings
