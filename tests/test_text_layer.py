@@ -164,3 +164,16 @@ def test_the_boards_name_beside_a_page_footer_is_noise() -> None:
     lines, _ = read_lines(raws)
     # the heading on a line of its own (line 5) stays; the two beside the footer go
     assert [line.no for line in lines] == [4, 5]
+
+
+@given(st.lists(st.sampled_from(["Hägersten-", "Liljeholmen", "barn-", "och unga", "  två  mellanslag ", "", "-", "\tFlik"]), max_size=25))
+def test_join_flat_places_every_line_where_its_text_stands(raws: list[str]) -> None:
+    lines = numbered(raws)
+    flat = join_flat(lines)
+    texts = {line.no: " ".join(line.text.split()) for line in lines if line.text}
+    assert list(flat.numbers) == sorted(flat.numbers) and set(flat.numbers) <= set(texts)
+    for offset, no in zip(flat.offsets, flat.numbers):
+        assert flat.text.startswith(texts[no], offset) and flat.line_at(offset) == no
+    # a line left out of the map continued a name wrapped at its hyphen: no space before it
+    for no in set(texts) - set(flat.numbers):
+        assert texts[no][:1].isupper() and f"-{texts[no]}" in flat.text
