@@ -279,7 +279,7 @@ def _unit(
     said = "mnkr" if stub.lower().startswith("mnkr") else "tkr" if stub.lower().startswith("tkr") else None
     if said is None or said == unit:
         return unit, (), []
-    message = f"the header says {stub!r} but the values are {unit}; kept as {unit}"
+    message = f"tabellhuvudet säger {stub!r} men värdena är {unit}; läst som {unit}"
     return unit, ("unit-mismatch",), [ParseWarning(message, line=line, path=path, code="unit-mismatch")]
 
 
@@ -313,7 +313,7 @@ def _resolve(
         if body.decimal and any("," in token for token in _number_suffix(row.label.split())):
             # more cells than the header has columns: they stay in the label, visibly
             flags = (*flags, "extra-cells")
-            message = f"row {row.label!r} prints more cells than the header's {body.width} columns"
+            message = f"raden {row.label!r} har fler celler än tabellhuvudets {body.width} kolumner; de extra står kvar i radens namn"
             warnings.append(ParseWarning(message, line=row.values_line.no, path=path, code="extra-cells"))
         values = as_values(best.cells, row.values_line.no)
         rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label)), flags))
