@@ -134,7 +134,7 @@ def adversarial_corpus(n: int) -> dict[str, str]:
     economy = ["Uppföljning av ekonomi", ""]
     return {
         "budget rows with many readings": "\n".join(
-            [*economy, f"Mnkr {columns}", "", *(["Intäkter " + " ".join(["100"] * 11), ""] * n)]
+            [*economy, f"Mnkr {columns}", "", *(["Intäkter " + " ".join(["100"] * 11)] * n)]
         ),
         "one long header-like block": "\n".join([*economy, *(["Budget Prognos Avvikelse"] * (10 * n))]),
         "wrapped labels without values": "\n".join(
