@@ -14,6 +14,7 @@ import pytest
 from kfcompare._cli import main
 
 BAD = Path(__file__).parent / "badinput"
+PDF_DIR = Path(__file__).parent / "fixtures" / "pdf"
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -32,7 +33,7 @@ def leftovers(folder: Path) -> list[str]:
         ("empty.txt", "is empty"),
         ("whitespace_only.txt", "holds only white space"),
         ("binary.dat", "is a binary file that no installed format reads"),
-        ("report.pdf", "is a PDF; kfcompare reads the text extract: run 'pdftotext -layout FILE.pdf'"),
+        ("report.pdf", "PDF-filen är skadad eller avkortad och kan inte läsas"),
         ("unrecognised.txt", "no format recognises this text as a report (scores: "),
         ("no_goals.txt", "found no goals and no budget tables"),
     ],
@@ -170,14 +171,17 @@ def test_a_folder_may_hold_other_files_which_are_skipped_and_named(tmp_path: Pat
     folder = tmp_path / "rapporter"
     folder.mkdir()
     shutil.copy(examples / "sodermalm_t1_2020.txt", folder)
-    shutil.copy(BAD / "report.pdf", folder)
+    shutil.copy(PDF_DIR / "kungsholmen_unit3_vb_2021.pdf", folder)  # a PDF is read beside the texts
     (folder / "LÄS MIG.md").write_text("Här ligger tertialrapporterna.\n", encoding="utf-8")
     target = tmp_path / "out.json"
     code, _, err = run("parse", str(folder), "--format", "json", "-o", str(target))
     assert code == 0, err
-    assert f"hoppade över, inte en rapport: {folder / 'report.pdf'}: is a PDF" in err
     assert f"hoppade över, inte en rapport: {folder / 'LÄS MIG.md'}: no format recognises" in err
-    assert [r["district"] for r in json.loads(target.read_text(encoding="utf-8"))] == ["Södermalm"]
+    reports = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted((r["district"], r["unit"], r["format"]) for r in reports) == [
+        ("Kungsholmen", "Familjeenheten", "pdf"),
+        ("Södermalm", None, "ils2020"),
+    ]
 
 
 def test_a_folder_with_no_report_at_all_is_an_error(tmp_path: Path) -> None:

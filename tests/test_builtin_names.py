@@ -9,7 +9,7 @@ from kfcompare._plugins import BUILTIN_ALIASES, load_registry
 
 def test_builtin_plugin_names_are_words() -> None:
     registry = load_registry(entry_points=False)
-    assert [p.name for p in registry.plugins] == ["ils2020", "vp2012", "json", "table", "xlsx", "compare-table", "long-table"]
+    assert [p.name for p in registry.plugins] == ["ils2020", "vp2012", "pdf", "json", "table", "xlsx", "compare-table", "long-table"]
     assert registry.outputs["json"].plugin == "json" and registry.outputs["compare-csv"].plugin == "long-table"
 
 

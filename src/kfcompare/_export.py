@@ -16,6 +16,7 @@ from .model import (
     BudgetTable,
     Goal,
     Indicator,
+    Provenance,
     Report,
     Value,
 )
@@ -35,14 +36,26 @@ def number(value: Decimal | None) -> int | float | None:
 def value_dict(value: Value | None) -> dict[str, Any] | None:
     if value is None:
         return None
-    return {"raw": value.raw, "value": number(value.number), "unit": value.unit, "line": value.line}
+    out = {"raw": value.raw, "value": number(value.number), "unit": value.unit, "line": value.line}
+    if value.page is not None:
+        out["page"] = value.page
+    return out
+
+
+def _where(provenance: Provenance) -> dict[str, Any]:
+    """'line' and 'last_line', and for a PDF 'page' and 'last_page' (only then: the text
+    formats' export stays as it was)."""
+    out: dict[str, Any] = {"line": provenance.first_line, "last_line": provenance.last_line}
+    if provenance.page is not None:
+        out["page"] = provenance.page
+        out["last_page"] = provenance.last_page
+    return out
 
 
 def indicator_dict(ind: Indicator) -> dict[str, Any]:
     out: dict[str, Any] = {
         "name": ind.name,
-        "line": ind.provenance.first_line,
-        "last_line": ind.provenance.last_line,
+        **_where(ind.provenance),
         "period": ind.period,
         "periodicity": ind.periodicity,
         "table": ind.table,
@@ -64,8 +77,7 @@ def activity_dict(act: Activity) -> dict[str, Any]:
         "start": act.start.isoformat() if act.start else None,
         "end": act.end.isoformat() if act.end else None,
         "deviation": act.deviation,
-        "line": act.provenance.first_line,
-        "last_line": act.provenance.last_line,
+        **_where(act.provenance),
         "table": act.table,
         "analysis": act.analysis,
     }
@@ -78,8 +90,7 @@ def goal_dict(goal: Goal) -> dict[str, Any]:
         "title": goal.title,
         "assessment": goal.assessment.value if goal.assessment else None,
         "assessment_raw": goal.assessment_raw,
-        "line": goal.provenance.first_line,
-        "last_line": goal.provenance.last_line,
+        **_where(goal.provenance),
         "description": goal.description,
         "expected_result": goal.expected_result,
         "analysis": goal.analysis,
@@ -94,14 +105,14 @@ def budget_dict(table: BudgetTable) -> dict[str, Any]:
         "caption": table.caption,
         "unit": table.unit,
         "columns": list(table.columns),
-        "line": table.provenance.first_line,
-        "last_line": table.provenance.last_line,
+        **_where(table.provenance),
         "flags": list(table.flags),
         "rows": [
             {
                 "label": row.label,
                 "values": [value_dict(v) for v in row.values],
                 "line": row.provenance.first_line,
+                **({"page": row.provenance.page} if row.provenance.page is not None else {}),
                 "sub_row": row.sub_row,
                 "flags": list(row.flags),
             }

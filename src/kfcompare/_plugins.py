@@ -33,6 +33,7 @@ DISABLE_ENV = "KFCOMPARE_DISABLE_PLUGINS"
 BUILTIN_PLUGINS: dict[str, str] = {
     "ils2020": "kfcompare.default_plugins.ils2020",
     "vp2012": "kfcompare.default_plugins.vp2012",
+    "pdf": "kfcompare.default_plugins.pdf",
     "json": "kfcompare.default_plugins.json_export",
     "table": "kfcompare.default_plugins.report_table",
     "xlsx": "kfcompare.default_plugins.xlsx",

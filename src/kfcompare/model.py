@@ -51,11 +51,19 @@ class Provenance:
     path: str
     first_line: int
     last_line: int
+    #: the pages the lines are printed on, for a PDF (its lines are numbered through the
+    #: whole file as kfcompare reads it: ``kfcompare parse FILE.pdf --format text`` shows them)
+    page: int | None = None
+    last_page: int | None = None
 
     def __str__(self) -> str:
-        if self.first_line == self.last_line:
-            return f"{self.path}:{self.first_line}"
-        return f"{self.path}:{self.first_line}-{self.last_line}"
+        where = f"{self.path}:{self.first_line}"
+        if self.first_line != self.last_line:
+            where = f"{where}-{self.last_line}"
+        if self.page is not None:
+            pages = f"{self.page}" if self.last_page in (None, self.page) else f"{self.page}-{self.last_page}"
+            where = f"{where} (s. {pages})"
+        return where
 
 
 @frozen
@@ -70,6 +78,8 @@ class Value:
     number: Decimal | None = None
     unit: str | None = None
     line: int | None = None
+    #: the page the cell is printed on, for a PDF
+    page: int | None = field(default=None, eq=False)
 
     @property
     def is_text(self) -> bool:

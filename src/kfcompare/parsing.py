@@ -69,7 +69,7 @@ def choose_format(source: Source, registry: Registry, forced: str | None = None)
 
 def _unrecognised_message(source: Source) -> str:
     if source.data.startswith(b"%PDF"):
-        return "is a PDF; kfcompare reads the text extract: run 'pdftotext -layout FILE.pdf' and give it the .txt"
+        return "is a PDF and the 'pdf' format that reads PDFs is disabled"
     if source.text is None:
         return "is a binary file that no installed format reads"
     if not source.text.strip():

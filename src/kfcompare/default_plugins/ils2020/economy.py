@@ -117,18 +117,24 @@ def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str, 
     if header is None:
         return None
     body = _Body(max(1, len(header.columns)), _decimal_mode(lines, header.end))
-    raw, end = _collect_rows(lines, header.end, body)
-    if not raw:
+    from_page = placed_header(lines[header.start])
+    raw: list[_RawRow] = []
+    placed: tuple[BudgetRow, ...] = ()
+    if from_page:
+        placed, end = _placed_table(lines, header, path)
+    else:
+        raw, end = _collect_rows(lines, header.end, body)
+    if not raw and not placed:
         return None
     caption_at = None if header.caption else _caption_before(lines, header.start, consumed)
     caption = header.caption or (lines[caption_at].text if caption_at is not None else "")
     columns = header.columns or (AMOUNT,)
-    labels = " ".join(row.label for row in raw)
+    labels = " ".join(row.label for row in (raw or placed))
     unit, flags, problems = _unit(header, caption, labels, body.decimal, tkr, path, lines[header.start].no)
     if not caption:
         flags = (*flags, "no-caption")
     first = lines[caption_at if caption_at is not None else header.start].no
-    rows, ambiguous = _resolve(raw, body, relation_for(columns), path, tally)
+    rows, ambiguous = (placed, []) if from_page else _resolve(raw, body, relation_for(columns), path, tally)
     table = BudgetTable(caption, unit, columns, rows, Provenance(path, first, lines[end - 1].no), flags)
     return table, [*problems, *ambiguous], end
 
@@ -206,6 +212,32 @@ def _label_like(line: Line, body: _Body) -> bool:
         and not _SENTENCE_END.search(text)
         and _split_row(text, body) is None
     )
+
+
+#: the column names a PDF source gives a budget table's stub cell and a row's label cell
+STUB = "stub"
+LABEL = "label"
+
+
+def placed_header(line: Line) -> bool:
+    """A header the source read from the page (PDF): its cells are the stub and the titles."""
+    return line.cells is not None and any(cell.column == STUB for cell in line.cells)
+
+
+def _placed_table(lines: Sequence[Line], header: Header, path: str) -> tuple[tuple[BudgetRow, ...], int]:
+    """The rows under a header read from the page: each row line's cells name their column."""
+    rows: list[BudgetRow] = []
+    end = header.end
+    j = next_text(lines, end)
+    while j < len(lines) and lines[j].cells is not None and any(c.column == LABEL for c in lines[j].cells or ()):
+        line = lines[j]
+        by_column = {cell.column: cell.text for cell in line.cells or ()}
+        label = by_column.get(LABEL, "")
+        values = tuple(parse_value(by_column[c], line=line.no) if c in by_column else None for c in header.columns)
+        rows.append(BudgetRow(label, values, Provenance(path, line.no, line.no), bool(_SUB_ROW.match(label))))
+        end = j + 1
+        j = next_text(lines, end)
+    return tuple(rows), end
 
 
 def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[_RawRow], int]:

@@ -116,7 +116,14 @@ def _plausible(cells: Sequence[str]) -> bool:
 
 def header_at(lines: Sequence[Line], i: int) -> Header | None:
     """The header starting at line ``i``, or None when that line does not start one."""
-    if i >= len(lines) or lines[i].blank or _has_decimal(lines[i]):
+    if i >= len(lines) or lines[i].blank:
+        return None
+    cells = lines[i].cells
+    if cells is not None and any(cell.column == "stub" for cell in cells):
+        # a header the source read from the page (PDF): the stub and each column's title
+        stub = "".join(cell.text for cell in cells if cell.column == "stub") or None
+        return Header(stub, tuple(cell.text for cell in cells if cell.column != "stub"), None, i, i + 1)
+    if _has_decimal(lines[i]):
         return None
     end = _paragraph(lines, i)
     if end is None or _holds_sentence(lines[i:end]):

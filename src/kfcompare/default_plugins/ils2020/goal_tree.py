@@ -26,7 +26,8 @@ from .goal_part import (
 from .line_kinds import HEADINGS, STRUCTURAL
 
 #: a goal number: '1.', '1.1', '1.2.', '1.1.1.'; a bare '2020' is no goal number
-_NUMBER_RE = re.compile(r"^(?=\d+\.)(\d+(?:\.\d+)*\.?)(?=\s|$)")
+#: '1.2.', '1.1.1', and a bare '1' before an inriktningsmål's title (as some PDFs print it)
+_NUMBER_RE = re.compile(r"^(?=\d+\.|\d\s)(\d+(?:\.\d+)*\.?)(?=\s|$)")
 _PART_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
 _TITLE_MAX_LINES = 6
 #: a wrapped title line ending in one of these continues even before a capital letter

@@ -14,6 +14,7 @@ from attrs import define, field, frozen
 
 from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
 from ...text.joined import join_cells
+from ...text import parse_value
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
@@ -96,6 +97,13 @@ def _header_columns(squashed: str) -> list[str]:
     return [name for _, name in sorted(found)]
 
 
+def header_column(title: str) -> str | None:
+    """The model column one header cell's title names ('Perio dens utfall VB 2019' is
+    'previous'); None for a title no column has."""
+    found = _header_columns("".join(title.split()))
+    return found[0] if len(found) == 1 else None
+
+
 @frozen
 class RawRow:
     name_lines: tuple[Line, ...]
@@ -103,6 +111,10 @@ class RawRow:
     first_line: int
     last_line: int
     end: int  # index after the row
+    #: (column, value) of each printed cell, when the source placed them by position (PDF)
+    placed: tuple[tuple[str, Value], ...] | None = None
+    #: why the source could not tell the placed cells' columns apart (Swedish), if it could not
+    doubt: str | None = None
 
 
 def probe_row(ctx: Context, i: int) -> RawRow | None:
@@ -114,6 +126,8 @@ def probe_row(ctx: Context, i: int) -> RawRow | None:
 
 def _probe_row(ctx: Context, i: int) -> RawRow | None:
     lines = ctx.lines
+    if lines[i].cells is not None:
+        return _placed_row(lines[i], i)
     end = ctx.block_end(i)
     block = lines[i:end]
     if not block or any(len(line.text) > _CELL_LINE_MAX for line in block):
@@ -150,6 +164,25 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         return None
     last = max(no for b in value_blocks for _, no in b)
     return RawRow(tuple(name_lines), split, name_lines[0].no, last, j)
+
+
+def _placed_row(line: Line, i: int) -> RawRow | None:
+    """A row whose source placed its cells by position (PDF): each cell names its column
+    ('name', 'period' or a model column); a cell under no known column makes the row doubtful."""
+    cells = line.cells or ()
+    if not any(cell.column == "name" for cell in cells):
+        return None
+    name = Line(line.no, " ".join(cell.text for cell in cells if cell.column == "name"))
+    period = next((Value(cell.text, line=line.no) for cell in cells if cell.column == "period"), None)
+    placed = tuple(
+        (cell.column, parse_value(cell.text, line=line.no))
+        for cell in cells
+        if cell.column is not None and cell.column not in ("name", "period")
+    )
+    found = tuple(Cell(value, False, 0, "number" if value.number is not None else "text") for _, value in placed)
+    unknown = [cell.text for cell in cells if cell.column is None]
+    doubt = getattr(line, "doubt", None) or (f"celler under en okänd kolumnrubrik: {unknown}" if unknown else None)
+    return RawRow((name,), SplitRow(found, period, 0), line.no, line.no, i + 1, placed, doubt)
 
 
 def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
@@ -325,6 +358,13 @@ def _place(
 ) -> tuple[dict[str, Value], tuple[str, ...], tuple]:
     cells = draft.raw.split.cells
     columns = header.columns
+    from_page = draft.raw.placed
+    if from_page is not None:
+        found = dict(from_page)
+        if draft.raw.doubt is None:
+            return found, (), ()
+        ctx.warn(f"indikatorn {draft.name()!r}: kolumnerna är osäkra på sidan: {draft.raw.doubt}", draft.raw.first_line, "ambiguous-columns")
+        return found, ("ambiguous-columns",), ()
     exact = _exact_slots(draft.raw.split, len(columns)) if header.exact_spacing else None
     if exact is not None:
         return {columns[k]: cell.value for k, cell in exact}, (), ()

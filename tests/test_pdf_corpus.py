@@ -1,0 +1,90 @@
+"""Every PDF of the corpus reads to the report it was typeset from: every goal, assessment,
+indicator cell, activity and budget cell, with no row flagged and every value's page known."""
+
+from __future__ import annotations
+
+import pytest
+
+from pdf_support import (
+    PDF_NAMES,
+    activities,
+    activity_cells,
+    budget_cells,
+    goal_key,
+    indicator_cells,
+    indicators,
+    read_pdf,
+    truth,
+    walk,
+)
+
+#: the one cell the PDF cannot give as its JSON has it: the text extract the JSON comes from
+#: kept the space in 'förskole- och' but lost it in 'språk-och' (hasselby), and the typeset
+#: PDF marks both line breaks alike (a hyphen at the line's end, no space); the reader joins
+#: both without a space, as the indicator name needs to match across districts
+KNOWN = {
+    ("kungsholmen_unit3_vb_2021", 9, "text"): "Förbättra barnperspektivet i utredningar för barn i förskole-och skolålder"
+}
+
+
+def test_the_corpus_is_there() -> None:
+    assert len(PDF_NAMES) == 6
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_goals_and_assessments(name: str) -> None:
+    got = [goal_key(g) for g in walk(read_pdf(name)["goals"])]
+    assert got == [goal_key(g) for g in walk(truth(name)["goals"])]
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_indicator_cell_and_no_flag(name: str) -> None:
+    got, want = indicators(read_pdf(name)), indicators(truth(name))
+    assert [indicator_cells(i) for i in got] == [indicator_cells(i) for i in want]
+    assert [i["flags"] for i in got] == [[] for _ in got]
+    assert not [w for w in read_pdf(name)["warnings"] if w["code"] == "ambiguous-columns"]
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_activity(name: str) -> None:
+    got, want = activities(read_pdf(name)), activities(truth(name))
+    assert len(got) == len(want)
+    for k, (a, b) in enumerate(zip(got, want)):
+        cells_a, cells_b = activity_cells(a), activity_cells(b)
+        for key, value in cells_a.items():
+            expected = KNOWN.get((name, k, key), cells_b[key])
+            assert value == expected, (k, key)
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_budget_cell_and_no_flag(name: str) -> None:
+    got = read_pdf(name)
+    assert budget_cells(got) == budget_cells(truth(name))
+    assert [r["flags"] for t in got["budget"] for r in t["rows"]] == [[] for t in got["budget"] for r in t["rows"]]
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_metadata(name: str) -> None:
+    got, want = read_pdf(name), truth(name)
+    for key in ("district", "unit", "kind", "year", "period"):
+        assert got[key] == want[key], key
+    assert got["format"] == "pdf"
+
+
+@pytest.mark.parametrize("name", PDF_NAMES)
+def test_every_value_has_its_page(name: str) -> None:
+    got = read_pdf(name)
+    pages = [i["page"] for i in indicators(got)] + [a["page"] for a in activities(got)]
+    assert pages and all(p >= 1 for p in pages)
+    assert pages[: len(indicators(got))] == sorted(pages[: len(indicators(got))])
+    for ind in indicators(got):
+        for column in ("outcome", "target", "kf_target"):
+            if ind[column] is not None:
+                assert ind[column]["page"] == ind["page"]
+
+
+def test_a_value_names_the_page_a_controller_finds_it_on() -> None:
+    # Södermalm T1 2020: 'Aktivt Medskapandeindex' is printed on page 53 ('Sid 53 (66)')
+    [ind] = [i for i in indicators(read_pdf("sodermalm_t1_2020")) if i["name"] == "Aktivt Medskapandeindex"]
+    assert (ind["outcome"]["raw"], ind["target"]["raw"], ind["period"]) == ("80", "82", "2020")
+    assert ind["page"] == 53
