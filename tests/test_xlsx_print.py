@@ -83,6 +83,7 @@ FIRST_COLUMN = {
     "Måluppfyllelse": "Nivå",
     "Indikatorer": "Mål",
     "Kön": "Mål",
+    "Utveckling": "Utveckling",
     "Budget": "Rapport",
     "Aktiviteter": "Rapport",
     "Data": "Del",

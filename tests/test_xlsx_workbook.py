@@ -15,7 +15,7 @@ from kfcompare.default_plugins.xlsx.into_existing import MARK_PROPERTY
 from kfcompare.default_plugins.xlsx import kfcompare_outputs, render
 from kfcompare.default_plugins.xlsx.workbook import build_workbook
 
-SHEETS = ["Översikt", "Måluppfyllelse", "Indikatorer", "Kön", "Budget", "Aktiviteter", "Data", "Kontroller", "Diagram"]
+SHEETS = ["Översikt", "Måluppfyllelse", "Indikatorer", "Kön", "Utveckling", "Budget", "Aktiviteter", "Data", "Kontroller", "Diagram"]
 HV, SO = "Hässelby-Vällingby VB 2020", "Södermalm T1 2020"
 
 

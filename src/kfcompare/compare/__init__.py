@@ -17,6 +17,7 @@ from __future__ import annotations
 from .aliases import Aliases, load_aliases
 from .catalogue import Catalogue, bundled_catalogue, load_catalogue
 from .context import comparison_of
+from .development import GoalTrend, Series, Trend, development
 from .engine import compare, filter_reports, report_order
 from .keys import name_key
 from .result import (
@@ -44,12 +45,16 @@ __all__ = [
     "GenderCell",
     "GenderRow",
     "GoalRow",
+    "GoalTrend",
     "IndicatorCell",
     "IndicatorRow",
     "LongRow",
+    "Series",
+    "Trend",
     "bundled_catalogue",
     "compare",
     "comparison_of",
+    "development",
     "filter_reports",
     "load_aliases",
     "load_catalogue",

@@ -7,10 +7,12 @@ reason. Swedish labels: the readers are controllers.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from string import ascii_uppercase
 
 
 from ..compare import Comparison, comparison_of
+from ..compare.development import development
 from ..compare.result import BudgetLine, IndicatorRow
 from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
@@ -101,6 +103,39 @@ def _budget_line(line: BudgetLine, letter: str) -> list[str]:
     return [letter, line.area, raw(line.budget), compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
 
 
+def _development(comparison: Comparison, width: int) -> list[str]:
+    """Per district (and unit) at several periods: the outcomes that changed, and the goals
+    whose assessment changed; everything is on the workbook's Utveckling sheet."""
+    parts = []
+    for one in development(comparison):
+        changed = [t for t in one.indicators if t.change]
+        rows = [
+            [t.row.area_number or "", t.row.name, *(raw(c.indicator.outcome) if c else MISSING for c in t.cells), _signed(t.change)]
+            for t in changed
+        ]
+        text = [wrap(f"Utveckling {one.label}: {' → '.join(one.periods)} (utfall som ändrats, förändring första → sista)", width)]
+        if rows:
+            text.append(fit_table(rows, ["Mål", "Indikator", *one.periods, "Förändr."], width, flexible=1))
+        rest = len(one.indicators) - len(changed)
+        if rest:
+            text.append(wrap(f"{count_of(rest, 'indikator', 'indikatorer')} i flera perioder utan ändrat eller jämförbart utfall.", width))
+        moved = [g for g in one.goals if len({goal.assessment for goal in g.cells if goal is not None}) > 1]
+        if moved:
+            goal_rows = [
+                [level_label(g.row.level), g.row.title, *(MISSING if goal is None else GOAL_WORD[goal.assessment.value if goal.assessment else None] for goal in g.cells)]
+                for g in moved
+            ]
+            text.append(fit_table(goal_rows, ["Nivå", "Mål med ändrad bedömning", *one.periods], width, flexible=1))
+        parts.append("\n".join(text))
+    return parts
+
+
+def _signed(number: Decimal | None) -> str:
+    if number is None:
+        return ""
+    return ("+" if number > 0 else "") + format_decimal(number)
+
+
 def _findings_summary(comparison: Comparison) -> str:
     if not comparison.findings:
         return "Kontroller: inga fynd."
@@ -120,6 +155,7 @@ def render(context: RenderContext) -> str:
         parts.append(_goal_table(comparison, width))
     if comparison.indicator_rows:
         parts.append(_indicator_table(comparison, width))
+    parts.extend(_development(comparison, width))
     if comparison.budget_rows:
         parts.append(_budget_table(comparison, width))
     parts.append(wrap(_findings_summary(comparison), width))

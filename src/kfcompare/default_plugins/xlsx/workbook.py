@@ -18,7 +18,7 @@ from ...compare.context import comparison_of
 from ...compare.result import Comparison
 from ...hookspecs import RenderContext
 from ...values import count_of
-from . import budget_sheet, charts, data_checks, goals_indicators, overview_activities
+from . import budget_sheet, charts, data_checks, development_sheet, goals_indicators, overview_activities
 from .into_existing import MARK_PROPERTY, SEPARATOR, write_into
 from .style import Styles, new_workbook
 
@@ -27,6 +27,7 @@ SHEETS: tuple[Callable[[Workbook, Styles, Comparison], None], ...] = (
     goals_indicators.goals,
     goals_indicators.indicators,
     goals_indicators.gender,
+    development_sheet.development_sheet,
     budget_sheet.budget,
     overview_activities.activities,
     data_checks.data,
