@@ -92,6 +92,6 @@ def test_cli_into_twice(tmp_path: Path, examples: Path) -> None:
     assert main(["compare", *files, "--into", str(master)]) == 0
     result = openpyxl.load_workbook(master)
     assert result.sheetnames[0] == "Prognos" and result.sheetnames.count("Översikt") == 1
-    assert len(result.sheetnames) == 10
+    assert len(result.sheetnames) == 11  # Prognos and the ten sheets of kfcompare
     assert result["Prognos"]["A2"].value == "=A1*2"
     assert main(["compare", *files, "--into", str(master), "--format", "json"]) == 2
