@@ -1,8 +1,8 @@
 """The unit a unit-level report is about, from where its text names units.
 
 Unit reports name their own unit in several shapes: 'Enheten för prevention och
-familjebehandling', a compound ('Familjeenheten', 'Vuxenenheten'), an adjective
-('Socialpsykiatriska enheten') or a name defined once ('I enheten ung fritid ingår …') and
+familjebehandling', a compound ('Familjeenheten', 'Vuxenenheten', 'Äldreomsorgsavdelningen'),
+an area ('Förskoleområde Norr'), an adjective ('Socialpsykiatriska enheten') or a name defined once ('I enheten ung fritid ingår …') and
 used after. They also name other units, capitalised or not, anywhere in the text
 ('uppdrag från familjeenheten', 'Familjeenheten har under 2021 provat …' in another unit's
 goal). So a name is the report's own only where the report speaks of itself:
@@ -31,14 +31,20 @@ from .name_choice import Guess, choose
 
 #: 'Enheten för sysselsättning', 'Enheten för prevention och familjebehandling(s)',
 #: 'Enheten för ekonomiskt bistånd', 'Enheten för sociala frågor'
+#: 'Enheten för stöd och service till barn och unga'
 _FOR = re.compile(
-    r"\b([Ee])nheten för ((?:[a-zåäö]+(?:iskt|ligt|iska|liga|ala|ella) )?[a-zåäö]+(?: (?:och|&) [a-zåäö]+)?)\b"
+    r"\b([Ee])nheten för ((?:[a-zåäö]+(?:iskt|ligt|iska|liga|ala|ella) )?[a-zåäö]+(?: (?:och|&) [a-zåäö]+)?"
+    r"(?: till [a-zåäö]+(?: (?:och|&) [a-zåäö]+)?)?)\b"
 )
 #: the genitive s of 'Enheten för familjebehandlings ekonomi', 'Enheten för arbete och välfärds'; not
 #: the s of a word that ends in one ('kris', 'analys', 'kurs', 'process', 'fokus')
 _POSSESSIVE = re.compile(r"(?<=[^iyrsu])s$")
 #: 'Familjeenheten', 'Familjeenhetens', 'Barn- och ungdomsenheten'
 _COMPOUND = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]+(?:- och [a-zåäö]+)?enhet)(?:en|ens)\b")
+#: 'Äldreomsorgsavdelningen', 'Äldreomsorgsavdelningens'
+_DEPARTMENT = re.compile(r"\b([A-ZÅÄÖa-zåäö][a-zåäö]+avdelning)(?:en|ens)\b")
+#: 'Förskoleområde Norr': an area named by a capitalised word
+_AREA = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+område) ([A-ZÅÄÖ][a-zåäö]+)\b")
 #: nouns of '-en' adjectives that end like a compound unit name: 'Erfarenheten visar …'
 _NOT_UNITS = (
     "erfarenhet",
@@ -133,6 +139,8 @@ def _names_itself(text: str, mention: Mention, titles: set[int], opening: range,
     if text.startswith(("I ", "i "), at):  # a definition, 'I enheten ung fritid ingår'
         return True
     first = opening.start + len(SUMMARY_TITLE) + 1 if text.startswith(SUMMARY_TITLE, opening.start) else opening.start
+    if text.startswith("I ", at - 2):  # 'I Förskoleområde Norr ingår …' opens a sentence
+        at -= 2
     return at == first or bool(_SENTENCE_END.search(text, max(opening.start, at - _LOOK_BACK), at))
 
 
@@ -151,6 +159,14 @@ def _mentions(text: str, opening: range) -> Iterable[Mention]:
         if word.lower().endswith(_NOT_UNITS) or word.lower() == "egenhet":
             continue
         yield Mention(m.start(), m.end(), word[:1].upper() + word[1:] + "en", word[:1].isupper())
+    for m in _scan(_DEPARTMENT, text, stretches, "avdelning"):
+        word = m.group(1)
+        yield Mention(m.start(), m.end(), word[:1].upper() + word[1:] + "en", word[:1].isupper())
+    for m in _scan(_AREA, text, stretches, "område "):
+        place = m.group(2)
+        if place.endswith("s") and f"{m.group(1)} {place[:-1]}" in text:
+            place = place[:-1]  # the genitive of a name the text also prints bare
+        yield Mention(m.start(), m.end(), f"{m.group(1)} {place}", True)
     for m in _scan(_ADJECTIVE, text, stretches, "a enhet"):
         word = m.group(1)
         yield Mention(m.start(), m.end(), f"{word[:1].upper()}{word[1:]} enheten", word[:1].isupper())
@@ -167,8 +183,9 @@ def _mentions(text: str, opening: range) -> Iterable[Mention]:
                 yield Mention(m.start(), m.end(), f"Enheten {defined}", m.group(1) == "E")
 
 
-#: every unit-name pattern above matches only these characters, and always 'nhet'
+#: every unit-name pattern above matches only these characters, and always one of these words
 _NAME_STRETCH = re.compile(r"[A-Za-zÅÄÖåäö &-]+")
+_UNIT_WORDS = re.compile("nhet|avdelning|område ")
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
@@ -179,7 +196,7 @@ def _stretches(text: str) -> list[tuple[int, int]]:
     tries them at every position). Each run ends one character late so \\b at its end sees
     the real next character.
     """
-    return [(m.start(), m.end() + 1) for m in _NAME_STRETCH.finditer(text) if "nhet" in m.group()]
+    return [(m.start(), m.end() + 1) for m in _NAME_STRETCH.finditer(text) if _UNIT_WORDS.search(m.group())]
 
 
 def _scan(
