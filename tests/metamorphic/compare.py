@@ -34,6 +34,7 @@ class Mapper:
 
     def __init__(self, variant: Variant) -> None:
         self.origin = variant.origin
+        self.reordered = variant.reordered
         self.renames = [(name_pattern(old), new) for old, new in variant.renames]
 
     def line(self, no: Any) -> Any:
@@ -92,7 +93,17 @@ class Model:
     warning_lines: list[tuple[tuple[Any, ...], int | None]]
 
 
-def model(reports: Sequence[kfcompare.Report], mapper: Mapper | None, renames: Sequence[tuple[str, str]] = ()) -> Model:
+def model(
+    reports: Sequence[kfcompare.Report],
+    mapper: Mapper | None,
+    renames: Sequence[tuple[str, str]] = (),
+    removed: frozenset[int] = frozenset(),
+    cleared: frozenset[int] = frozenset(),
+    reordered: bool = False,
+) -> Model:
+    """``removed`` and ``cleared`` (original lines) make the expected model of a text that
+    left parts out: goals there are dropped, goals starting there lose their text fields, and
+    a goal's last line is not compared (it moves when what ends it is gone)."""
     subs = [(name_pattern(old), new) for old, new in renames]
     rows: dict[tuple[str, Any], dict[str, Any]] = {}
     rests = []
@@ -100,6 +111,8 @@ def model(reports: Sequence[kfcompare.Report], mapper: Mapper | None, renames: S
     warning_lines = []
     for report in reports:
         data = _normal(_plain(report), mapper, subs)
+        if reordered or (mapper is not None and mapper.reordered):
+            _prune(data["goals"], removed, cleared)
         for goal in _walk(data["goals"]):
             for kind, field in (("indicator", "indicators"), ("activity", "activities")):
                 for row in goal.pop(field):
@@ -116,6 +129,17 @@ def model(reports: Sequence[kfcompare.Report], mapper: Mapper | None, renames: S
         data["goals"].sort(key=lambda g: str(g["provenance"]["first_line"]))
         rests.append(data)
     return Model(rows, rests, warnings, warning_lines)
+
+
+def _prune(goals: list[dict[str, Any]], removed: frozenset[int], cleared: frozenset[int]) -> None:
+    goals[:] = [g for g in goals if g["provenance"]["first_line"] not in removed]
+    for goal in goals:
+        goal["provenance"].pop("last_line", None)
+        if goal["provenance"]["first_line"] in cleared:
+            goal.update(description=None, expected_result=None, analysis=None)
+        goal["indicators"] = [r for r in goal["indicators"] if r["provenance"]["first_line"] not in removed]
+        goal["activities"] = [r for r in goal["activities"] if r["provenance"]["first_line"] not in removed]
+        _prune(goal["goals"], removed, cleared)
 
 
 def _walk(goals: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:

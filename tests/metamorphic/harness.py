@@ -47,7 +47,7 @@ class Measure:
 
 
 def expected(example: Example, variant: Variant) -> Model:
-    return model(example.reports, None, variant.renames)
+    return model(example.reports, None, variant.renames, variant.removed, variant.cleared, variant.reordered)
 
 
 def run_variant(example: Example, variant: Variant) -> Outcome:
@@ -105,3 +105,17 @@ def districts(names: Iterable[str], keep: int = 20, limit: int | None = None) ->
         return [transforms.rename_district(example, d) for d in others]
 
     return whole_text("other district names", build, names, keep)
+
+
+def units(names: Iterable[str], keep: int = 20) -> Measure:
+    """Each unit report's unit renamed to names of other shapes."""
+
+    def build(example: Example) -> list[Variant]:
+        own = [r.unit for r in example.reports if r.unit]
+        return [transforms.rename_unit(example, old, new) for old in own for new in transforms.UNIT_NAMES]
+
+    return whole_text("other unit names", build, names, keep)
+
+
+def reorder(label: str, names: Iterable[str], keep: int = 20) -> Measure:
+    return whole_text(label, transforms.REORDER[label], names, keep)

@@ -21,6 +21,8 @@ def measures(full: bool = False, only: str | None = None, keep: int = 20) -> Ite
     jobs = [(f"page break: {kind}", lambda kind=kind: harness.page_family(kind, names, mode, keep)) for kind in transforms.PAGE_KINDS]
     jobs += [(label, lambda label=label: harness.extractor(label, names, keep)) for label in transforms.EXTRACTOR]
     jobs += [("other district names", lambda: harness.districts(names, keep, None if full else 3))]
+    jobs += [("other unit names", lambda: harness.units(names, keep))]
+    jobs += [(label, lambda label=label: harness.reorder(label, names, keep)) for label in transforms.REORDER]
     for label, job in jobs:
         if only is None or only in label:
             yield job()

@@ -68,6 +68,24 @@ def test_other_district_name() -> None:
     _assert_clean(harness.districts(("sodermalm_t1_2020.txt",), limit=1))
 
 
+def test_other_unit_names() -> None:
+    measure = harness.units(FAST)
+    assert measure.texts == len(transforms.UNIT_NAMES)
+    _assert_clean(measure)
+
+
+@pytest.mark.parametrize("label", sorted(transforms.REORDER))
+def test_reordering_that_changes_nothing(label: str) -> None:
+    _assert_clean(harness.reorder(label, FAST))
+
+
+@pytest.mark.metamorphic_full
+def test_full_unit_names_and_reordering() -> None:
+    _assert_clean(harness.units(corpus.NAMES))
+    for label in transforms.REORDER:
+        _assert_clean(harness.reorder(label, corpus.NAMES))
+
+
 @pytest.mark.metamorphic_full
 @pytest.mark.parametrize("kind", transforms.PAGE_KINDS)
 def test_full_page_break_sweep(kind: str) -> None:

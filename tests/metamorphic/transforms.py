@@ -7,9 +7,11 @@ Each builds a ``Variant``: the new lines and, for each, the original line it cam
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from attrs import frozen
+
+import kfcompare
 
 from .corpus import Example, Row
 
@@ -22,8 +24,12 @@ class Variant:
     newline: str = "\n"
     #: original text -> what the transformation wrote instead, applied to expected strings
     renames: tuple[tuple[str, str], ...] = ()
-    #: original lines the transformation removed (rows there are not expected)
+    #: original lines the transformation removed (rows and goals there are not expected)
     removed: frozenset[int] = frozenset()
+    #: goals (by original first line) whose text fields the transformation removed
+    cleared: frozenset[int] = frozenset()
+    #: parts moved or left out: a goal's last line is not compared
+    reordered: bool = False
 
     def text(self) -> str:
         return self.newline.join(self.lines) + self.newline
@@ -208,3 +214,136 @@ def rename_district(example: Example, new: str) -> Variant:
 def name_pattern(name: str) -> re.Pattern[str]:
     """A name as a whole word, also in the genitive ('Södermalms budget')."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?=s?(?![\w-]))")
+
+
+# ---------------------------------------------------------------- other units
+
+#: unit names of other shapes than the examples' ('Enheten för …', '…enheten')
+UNIT_NAMES = ("Enheten för stöd och service till barn och unga", "Äldreomsorgsavdelningen", "Förskoleområde Norr")
+
+
+def rename_unit(example: Example, old: str, new: str) -> Variant:
+    """A unit's name replaced wherever it is printed, also with a lower-case first letter and
+    wrapped over lines (the line breaks are kept after the new name, so lines keep numbers)."""
+    lower = old[:1].lower() + old[1:]
+    pairs = ((old, new), (lower, new)) if lower != old else ((old, new),)
+    words = r"\s+".join(re.escape(w) for w in old[1:].split())
+    pattern = re.compile(rf"(?<![\w-])[{re.escape(old[0])}{re.escape(lower[0])}]{words}(?=s?(?![\w-]))")
+
+    def put(match: re.Match[str]) -> str:
+        breaks = match.group().count("\n")
+        return new + (" " + "\n" * breaks if breaks else "")
+
+    text = pattern.sub(put, "\n".join(example.lines))
+    lines = tuple(text.split("\n"))
+    assert len(lines) == len(example.lines)
+    return Variant(lines, tuple(range(1, len(lines) + 1)), renames=pairs)
+
+
+# ---------------------------------------------------------------- reordering that changes nothing
+
+
+def rearrange(example: Example, segments: Sequence[tuple[int, int]], cleared: Iterable[int] = ()) -> Variant:
+    """The text made of original line ranges (1-based, inclusive) in the given order."""
+    lines: list[str] = []
+    origin: list[int | None] = []
+    for first, last in segments:
+        for no in range(first, last + 1):
+            lines.append(example.lines[no - 1])
+            origin.append(no)
+    kept = set(o for o in origin if o is not None)
+    removed = frozenset(n for n in range(1, len(example.lines) + 1) if n not in kept)
+    return Variant(tuple(lines), tuple(origin), removed=removed, cleared=frozenset(cleared), reordered=True)
+
+
+def _marker_line(example: Example, goal: kfcompare.Goal) -> int:
+    """The goal's marker line ('Nämndmål:'), at or just above its first line."""
+    first = goal.provenance.first_line
+    for no in range(first, max(0, first - 3), -1):
+        if example.lines[no - 1].strip().endswith(":"):
+            return no
+    return first
+
+
+def _goals(example: Example) -> Iterator[tuple[kfcompare.Goal, kfcompare.Goal | None]]:
+    """Every goal with its parent, in printed order (one report's goals after another's)."""
+
+    def walk(goal: kfcompare.Goal, parent: kfcompare.Goal | None) -> Iterator[tuple[kfcompare.Goal, kfcompare.Goal | None]]:
+        yield goal, parent
+        for child in goal.goals:
+            yield from walk(child, goal)
+
+    for report in example.reports:
+        for goal in report.goals:
+            yield from walk(goal, None)
+
+
+def swap_goals(example: Example) -> list[Variant]:
+    """Two neighbouring sibling goals printed the other way round (each with all below it)."""
+    out = []
+    n = len(example.lines)
+    for goal, _ in _goals(example):
+        children = goal.goals
+        if len(children) >= 2 and goal.level.value in ("kf", "area"):
+            a, b = children[-2], children[-1]
+            a1, b1 = _marker_line(example, a), _marker_line(example, b)
+            a2, b2 = b1 - 1, b.provenance.last_line
+            out.append(rearrange(example, [(1, a1 - 1), (b1, b2), (a1, a2), (b2 + 1, n)]))
+            if len(out) >= 2:
+                break
+    return out
+
+
+def drop_board_goals(example: Example) -> list[Variant]:
+    """A KF goal printed with no nämndmål below it."""
+    n = len(example.lines)
+    for goal, _ in _goals(example):
+        if goal.level.value == "area" and goal.goals:
+            start = _marker_line(example, goal.goals[0])
+            return [rearrange(example, [(1, start - 1), (goal.provenance.last_line + 1, n)])]
+    return []
+
+
+def one_row_table(example: Example) -> list[Variant]:
+    """An indicator table with one row: the rows after a goal's first indicator dropped."""
+    n = len(example.lines)
+    out = []
+    for goal, _ in _goals(example):
+        rows = goal.indicators
+        if len(rows) >= 2 and len(out) < 2:
+            first, last = rows[1].provenance.first_line, rows[-1].provenance.last_line
+            between = example.lines[rows[0].provenance.last_line : last]
+            if any(re.match(r"^\s*(?:Aktivitet\s+Startdatum|Analys$)", line) for line in between[: first - rows[0].provenance.last_line]):
+                continue
+            out.append(rearrange(example, [(1, first - 1), (last + 1, n)]))
+    return out
+
+
+def activities_after_title(example: Example) -> list[Variant]:
+    """A nämndmål whose activity table follows its title (and assessment) directly."""
+    n = len(example.lines)
+    for goal, _ in _goals(example):
+        if goal.level.value != "board" or not goal.activities or not (goal.description or goal.indicators):
+            continue
+        first = goal.provenance.first_line
+        header = next(
+            (no for no in range(first, goal.activities[0].provenance.first_line)
+             if re.match(r"^\s*Aktivitet\s+Startdatum", example.lines[no - 1])),
+            None,
+        )
+        assessment = next(
+            (no for no in range(first, first + 8) if re.match(r"^\s*(?:Uppfylls \w+|Ingen)\s*$", example.lines[no - 1])),
+            None,
+        )
+        if header is None or assessment is None:
+            continue
+        return [rearrange(example, [(1, assessment + 1), (header, n)], cleared=[first])]
+    return []
+
+
+REORDER: dict[str, Callable[[Example], list[Variant]]] = {
+    "goals in another order": swap_goals,
+    "a KF goal with no nämndmål": drop_board_goals,
+    "an indicator table with one row": one_row_table,
+    "an activity table after the goal title": activities_after_title,
+}
