@@ -232,13 +232,12 @@ def join_wrapped(parts: Iterable[str]) -> str:
     word shows no space on either side ('Faststäl' + 'ls 2020'): join with none.
     """
     pieces: list[str] = []
-    prev_raw = ""
+    after_space = False  # the last part taken ended in white space
     for part in parts:
         piece = part.strip()
-        if not piece:
-            continue
-        if pieces and (prev_raw[-1:].isspace() or part[:1].isspace()):
-            pieces.append(" ")
-        pieces.append(piece)
-        prev_raw = part
+        if piece:
+            if pieces and (after_space or part[0].isspace()):
+                pieces.append(" ")
+            pieces.append(piece)
+            after_space = part[-1].isspace()
     return collapse("".join(pieces))

@@ -14,7 +14,7 @@ from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import ParseWarning, Provenance, Report
 from ..._source import Source
 from ...text.joined import join_hyphenated
-from ...text.lines import Line
+from ...text.lines import Line, gc_paused
 from .front_matter import read_front
 from .goal_blocks import parse_goal_part
 from .markers import KF_MARK, clean_lines
@@ -52,6 +52,11 @@ def score(source: Source) -> float:
 
 
 def parse(source: Source, options: ParseOptions) -> list[Report]:
+    with gc_paused():
+        return _parse(source)
+
+
+def _parse(source: Source) -> list[Report]:
     lines = clean_lines(source.lines)
     start = next((i for i, line in enumerate(lines) if KF_MARK.match(line.text)), len(lines))
     front = read_front(lines[:start], source.path)
