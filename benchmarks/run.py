@@ -336,7 +336,7 @@ def update_parse_rows(text: str) -> None:
     readme = README.read_text(encoding="utf-8")
     start, end = readme.index(BEGIN), readme.index(END)
     rows = readme[start:end].split("\n")
-    kept = [row for row in rows if not (row.startswith("| parse ") and "adversarial" not in row)]
+    kept = [row for row in rows if not (row.startswith("| parse") and "adversarial" not in row)]
     at = next((i for i, row in enumerate(kept) if row.startswith("|---")), len(kept) - 1) + 1
     block = "\n".join([*kept[:at], text, *kept[at:]])
     README.write_text(readme[:start] + block + readme[end:], encoding="utf-8")
