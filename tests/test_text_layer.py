@@ -177,3 +177,14 @@ def test_join_flat_places_every_line_where_its_text_stands(raws: list[str]) -> N
     # a line left out of the map continued a name wrapped at its hyphen: no space before it
     for no in set(texts) - set(flat.numbers):
         assert texts[no][:1].isupper() and f"-{texts[no]}" in flat.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-\u2212\u2013+%stkrVBTertial/ämnd\u00a0")), max_size=60))
+def test_a_row_of_any_characters_splits_into_cells_it_prints(text: str) -> None:
+    from kfcompare.default_plugins.ils2020.row_cells import split_cells
+
+    split = split_cells(join_cells([[(text, 7)]]))
+    flat = " ".join(text.split())
+    for cell in split.cells:
+        assert cell.value.raw and cell.value.raw in flat and cell.value.line == 7
+    assert split.period is None or split.period.raw in flat

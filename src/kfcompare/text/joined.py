@@ -16,8 +16,7 @@ joins with one of the rules below and gets the same ``Joined`` back:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from .lines import Line, join_wrapped
@@ -117,33 +116,28 @@ def join_cells(blocks: Iterable[Iterable[tuple[str, int]]]) -> Joined:
 def join_flat(lines: Iterable[Line]) -> Joined:
     """The non-blank lines' text, each with its runs of white space made one space, joined
     by single spaces; a name wrapped at its hyphen joins without the space ('Hägersten-' +
-    'Liljeholmen'), as part of the line it started on.
-
-    Built with C-level joins over the whole report (it runs on every report): the lines are
-    joined by newlines, and only the few hyphen wraps are handled one by one.
-    """
-    kept = [line for line in lines if line.text]
-    texts = [line.text for line in kept]
-    numbers = [line.no for line in kept]
-    # a stripped line needs collapsing only when it holds a double space or another blank
-    texts = [text if "  " not in text and text.isprintable() else collapse(text) for text in texts]
-    joined = "\n".join(texts)
-    offsets = [0, *accumulate(len(text) + 1 for text in texts[:-1])] if texts else []
-    # the lines that continue a name wrapped at its hyphen ('-' ends the line before)
-    wraps = []
-    at = joined.find("-\n")
-    while at >= 0:
-        k = bisect_left(offsets, at + 2)
-        if texts[k][:1].isupper():
-            wraps.append(k)
-        at = joined.find("-\n", at + 2)
-    wraps.reverse()  # last first: a cut leaves the offsets before it as they are
-    for k in wraps:
-        cut = offsets[k] - 1  # the newline before line k
-        joined = joined[:cut] + joined[cut + 1 :]
-        offsets = offsets[:k] + [offset - 1 for offset in offsets[k + 1 :]]
-        del numbers[k]
-    return Joined(joined.replace("\n", " "), offsets, numbers)
+    'Liljeholmen'), as part of the line it started on."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    numbers: list[int] = []
+    at = 0
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if "  " in text or not text.isprintable():  # a stripped line needs collapsing only then
+            text = collapse(text)
+        if parts and parts[-1].endswith("-") and text[:1].isupper():
+            parts[-1] = parts[-1] + text
+            at += len(text)
+            continue
+        if parts:
+            at += 1
+        offsets.append(at)
+        numbers.append(line.no)
+        parts.append(text)
+        at += len(text)
+    return Joined(" ".join(parts), offsets, numbers)
 
 
 _BLANKS = re.compile(r"[ \t]+")

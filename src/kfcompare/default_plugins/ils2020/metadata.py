@@ -77,21 +77,31 @@ class Signals:
     summary_at: int
 
 
+#: the words every signal line holds: the report's text is searched for them once
+_SIGNAL_WORDS = re.compile("VB|Tertial|Prognos|Snitt|Budget")
+
+
 def signals(lines: Sequence[Line]) -> Signals:
-    texts: list[str] = []
+    """One search of the report's text for the words of every signal; only the lines that
+    hold one are looked at further (a Python loop over every line costs more)."""
+    texts = [line.text for line in lines if line.text]
+    joined = "\n".join(texts)
     period_candidates: list[int] = []
     economy: Counter[Kind] = Counter()
     unnumbered = 0
     budget_years: Counter[int] = Counter()
-    unit_goals = False
-    summary_at: int | None = None
-    for line in lines:
-        text = line.text
-        if not text:
+    counted = 0  # the newlines before this offset are counted in index
+    index = 0  # the line the search is in
+    seen = -1
+    for word in _SIGNAL_WORDS.finditer(joined):
+        index += joined.count("\n", counted, word.start())
+        counted = word.start()
+        if index == seen:
             continue
-        # substring tests first: most lines name none of these, and the regexes scan every position
+        seen = index
+        text = texts[index]
         if "VB" in text or "Tertial" in text:
-            period_candidates.append(len(texts))
+            period_candidates.append(index)
         if "Prognos" in text or "Snitt" in text:
             for match in _TERTIAL_ECONOMY.finditer(text):
                 number = match.group(1) or match.group(2)
@@ -103,13 +113,10 @@ def signals(lines: Sequence[Line]) -> Signals:
             economy[Kind.VB] += len(_VB_ECONOMY.findall(text))
         if "Budget" in text or "Prognos" in text:
             budget_years.update(int(m.group(1)) for m in _BUDGET_YEAR.finditer(text))
-        if not unit_goals and text.startswith(_UNIT_GOAL):
-            unit_goals = True
-        if summary_at is None and text == layout.SUMMARY_TITLE:
-            summary_at = len(texts)
-        texts.append(text)
+    unit_goals = joined.startswith(_UNIT_GOAL) or f"\n{_UNIT_GOAL}" in joined
+    summary_at = texts.index(layout.SUMMARY_TITLE) if layout.SUMMARY_TITLE in texts else 0
     cells = _period_cells(texts, period_candidates)
-    return Signals(cells, economy, unnumbered, budget_years, unit_goals, summary_at or 0)
+    return Signals(cells, economy, unnumbered, budget_years, unit_goals, summary_at)
 
 
 def _period_cells(texts: Sequence[str], candidates: Sequence[int]) -> PeriodCells:
