@@ -91,6 +91,8 @@ GROUP_TOKEN_RE = re.compile(r"^\d{3}(?:,\d+)?$")
 DECIMAL_TOKEN_RE = re.compile(rf"(?<!\S){SIGN}?\d+,\d+(?!\S)")
 #: a token of an indicator row that is a value by itself: '12,5', '−3', '91%'
 VALUE_TOKEN_RE = re.compile(rf"^{SIGN}?\d+(?:{FRACTION})?%?$")
+#: a cell that opens with a number ('−1 071,1', '12 %'): an amount, not a label
+NUMBER_START_RE = re.compile(rf"^{SIGN}?\d")
 
 
 def is_number_token(token: str) -> bool:

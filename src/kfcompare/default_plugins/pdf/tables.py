@@ -20,6 +20,8 @@ from collections.abc import Sequence
 
 from attrs import define, field, frozen
 
+from ...text.dates import DATE
+from ...text.numbers import NUMBER_START_RE
 from .pages import PrintedLine
 from .words import Word
 
@@ -34,8 +36,7 @@ _MONEY_STUB = re.compile(r"^(?:Mnkr|Tkr|Tusental)\b")
 _BUDGET_WORDS = frozenset({"Budget", "Begärda", "Budgetjusteringar", "Prognos", "Avvikelse", "Utfall", "Bokslut"})
 _PERIOD_END = re.compile(r"(?:19|20)\d\d$")
 _PERIOD_START = re.compile(r"^(?:VB|Tertial|T[1-3]|Helår|Halvår|(?:19|20)\d\d)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_AMOUNT = re.compile(r"^[-\u2212\u2013+]?\d")
+_DATE = re.compile(rf"^{DATE}$")
 
 
 @frozen
@@ -227,7 +228,7 @@ def _starts_row(table: Table, line: PrintedLine, row: Row | None) -> bool:
     if table.kind == "activities":
         dates = cells.get(1)
         return dates is not None and bool(_DATE.match(dates[0].text))
-    return any(k > 0 and _AMOUNT.match(ws[0].text) for k, ws in cells.items())
+    return any(k > 0 and NUMBER_START_RE.match(ws[0].text) for k, ws in cells.items())
 
 
 def _read_body(lines: Sequence[PrintedLine], j: int, table: Table) -> int:
