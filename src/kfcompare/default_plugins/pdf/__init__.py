@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...errors import ParseError
-from ...hookspecs import InputFormat, ParseOptions, hookimpl
+from ...hookspecs import InputFormat, Output, ParseOptions, hookimpl
 from ...model import Report
 from ..._source import Source
 from .. import ils2020
@@ -47,6 +47,13 @@ def parse(source: Source, options: ParseOptions) -> Sequence[Report]:
     lines = read_lines(source)
     pages = {line.no: line.page for line in lines}
     return [with_pages(report, pages).evolve(format=NAME) for report in ils2020.parse_lines(lines, source.path)]
+
+
+@hookimpl
+def kfcompare_outputs() -> list[Output]:
+    from .page_view import OUTPUT  # noqa: PLC0415
+
+    return [OUTPUT]
 
 
 @hookimpl
