@@ -1,4 +1,4 @@
-"""The package ships py.typed, so its own annotations must check: mypy on src/kfcompare is clean."""
+"""The package ships py.typed, so its own annotations must check: ``mypy --strict`` on src/kfcompare is clean."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def test_mypy_clean(tmp_path: Path) -> None:
             "-m",
             "mypy",
             "src/kfcompare",
+            "--strict",
             "--ignore-missing-imports",
             "--cache-dir",
             str(tmp_path / "mypy_cache"),

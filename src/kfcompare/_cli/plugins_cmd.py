@@ -51,4 +51,5 @@ def plugin_table(rows: list[list[str]], width: int) -> str:
     headers = ["Kind", "Name", "Plugin", "Description"]
     fixed = [max([len(h) + 2] + [len(row[i]) for row in rows]) for i, h in enumerate(headers[:3])]
     room = max(20, width - sum(fixed) - 2 * (len(headers) - 1))
-    return tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, room])
+    table: str = tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, room])
+    return table

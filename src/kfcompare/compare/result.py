@@ -14,7 +14,8 @@ from decimal import Decimal
 from attrs import field, frozen
 
 from ..model import Activity, Goal, GoalLevel, Indicator, Provenance, Report, Value
-from .long_table import LongRow, long_rows
+from .long_table import LongRow as LongRow  # re-exported: outputs read rows and LongRow together
+from .long_table import long_rows
 
 #: statuses of an indicator cell, in Swedish because controllers read them
 UPPNATT = "uppnått"

@@ -78,7 +78,8 @@ def fit_table(
         texts = [[*row[:flexible], name, *row[flexible + 1 :]] for row, name in zip(texts, names)]
         headers[flexible] = shorten(str(headers[flexible]), room - 2)
     options.setdefault("disable_numparse", True)
-    return tabulate(texts, headers=headers, tablefmt="simple", **options)
+    table: str = tabulate(texts, headers=headers, tablefmt="simple", **options)
+    return table
 
 
 def wrap(text: str, width: int, indent: str = "    ") -> str:

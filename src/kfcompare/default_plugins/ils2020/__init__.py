@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
-from ...model import Kind, ParseWarning, Provenance, Report, Section
+from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
 from ...text.lines import Line, gc_paused, read_lines
 from . import economy, goal_tree, layout, metadata
@@ -63,10 +63,10 @@ def parse_lines(lines: Sequence[Line], path: str, kinds: Sequence[str] | None = 
     ]
 
 
-def _parse_report(path: str, lines: Sequence, kinds: Sequence[str], meta: metadata.Metadata) -> Report:
+def _parse_report(path: str, lines: Sequence[Line], kinds: Sequence[str], meta: metadata.Metadata) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
-    found_goals: list = []
-    budget: list = []
+    found_goals: list[Goal] = []
+    budget: list[BudgetTable] = []
     sections: list[Section] = []
     parts = layout.report_parts(lines, path, kinds)
     for part in parts:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from attrs import define, field, frozen
 
-from ...model import INDICATOR_COLUMNS, GoalLevel, Indicator, Provenance, Value
+from ...model import INDICATOR_COLUMNS, ColumnAssignment, GoalLevel, Indicator, Provenance, Value
 from ...text.joined import join_cells
 from ...text import parse_value
 from ...text.lines import Line, join_wrapped
@@ -355,7 +355,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
 
 def _place(
     ctx: Context, draft: _Draft, header: Header, level: GoalLevel | None
-) -> tuple[dict[str, Value], tuple[str, ...], tuple]:
+) -> tuple[dict[str, Value], tuple[str, ...], tuple[ColumnAssignment, ...]]:
     cells = draft.raw.split.cells
     columns = header.columns
     from_page = draft.raw.placed

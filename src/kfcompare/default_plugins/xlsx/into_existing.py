@@ -87,7 +87,7 @@ def _remove_marked(book: Workbook) -> int:
     marked = [name for name in marked_sheets(book) if name in book.sheetnames]
     if not marked:
         return len(book.sheetnames)
-    position = min(book.sheetnames.index(name) for name in marked)
+    position: int = min(book.sheetnames.index(name) for name in marked)
     for name in marked:
         book.remove(book[name])
     for name in list(book.defined_names):
