@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kfcompare
 from kfcompare.budget import (
@@ -19,6 +21,7 @@ from kfcompare.budget import (
     numbers,
     relation_for,
     table_relation,
+    vote_sign,
 )
 from kfcompare.compare.budget_checks import budget_findings
 from kfcompare.default_plugins.ils2020.economy import parse_economy
@@ -89,3 +92,36 @@ def test_sign_convention_voted_by_the_rows(sodermalm: kfcompare.Report) -> None:
     relation = table_relation(e1)
     assert relation is not None and relation.signs == (1,)
     assert relation.rule(adjustment=True) == "Budget + budgetjusteringar − Prognos"
+
+
+# ---- properties ------------------------------------------------------------------------------
+
+TENTHS = st.integers(-10**6, 10**6).map(lambda n: Decimal(n).scaleb(-1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(TENTHS, TENTHS, st.one_of(st.none(), TENTHS), st.integers(-3, 3))
+def test_relation_holds_exactly_within_the_tolerance(budget: Decimal, forecast: Decimal, adjustment: Decimal | None, off: int) -> None:
+    """Figures with one decimal: the printed deviation holds when it is exact, never when it
+    is a tenth or more off; either sign convention reads its own deviation."""
+    columns = ("Budget", "Budgetjusteringar", "Prognos", "Avvikelse")
+    relation = relation_for(columns)
+    assert relation is not None
+    exact = budget + (adjustment or 0) - forecast
+    for sign in (1, -1):
+        cells = (budget, adjustment, forecast, sign * exact + Decimal(off).scaleb(-1))
+        assert relation.holds_with(cells, sign) is (off == 0)
+        voted = vote_sign(relation, [cells])
+        if off == 0 and exact != 0:
+            assert voted.signs == (sign,)
+    assert relation.holds((budget, adjustment, None, exact)) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=8))
+def test_any_header_gives_a_relation_or_none(columns: list[str]) -> None:
+    relation = relation_for(columns)
+    if relation is not None:
+        assert column_role(columns[relation.budget]) == BUDGET
+        assert column_role(columns[relation.deviation]) == DEVIATION
+        assert all(column_role(columns[i]) in (FORECAST, OUTCOME) for i in relation.reference)
