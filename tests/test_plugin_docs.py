@@ -62,3 +62,28 @@ def test_the_minimal_plugin_works_as_printed(tmp_path: Path) -> None:
     report = Path(__file__).resolve().parent.parent / "examples" / "sodermalm_t1_2020.txt"
     counted = run_kfcompare("parse", report, "--format", "count", env=env).stdout
     assert re.fullmatch(r"Södermalm T1 2020: [1-9]\d* indicators\n", counted)
+
+
+def test_the_worked_input_format_reads_its_example(tmp_path: Path) -> None:
+    """The guide's input format, run on the guide's file: the values it promises."""
+    from decimal import Decimal
+
+    from kfcompare import parse_file
+    from kfcompare._plugins import load_registry
+    from kfcompare.compare import compare
+
+    worked = DOC.split("## A worked input format", 1)[1].split("\n## ", 1)[0]
+    [text] = re.findall(r"```text\n(.*?)```", worked, re.S)
+    [module] = re.findall(r"```python\n(.*?)```", worked, re.S)
+    namespace: dict[str, object] = {}
+    exec(compile(module, "kfcompare_indikatorer.py", "exec"), namespace)  # noqa: S102 - the guide's own code
+    registry = load_registry([])
+    registry.formats["indikatorer"] = namespace["kfcompare_input_formats"]()[0]  # type: ignore[index,operator]
+    source = tmp_path / "indikatorer_vb_2020.txt"
+    source.write_text(text, encoding="utf-8")
+    [report] = parse_file(source, registry=registry)
+    assert (report.label, report.format, report.period) == ("Södermalm VB 2020", "indikatorer", "VB 2020")
+    goal, indicator = next(report.indicators())
+    assert goal.number == "1.1" and indicator.outcome.number == Decimal("22") and str(indicator.kf_target) == "800 st"
+    [row] = [r for r in compare([report]).indicator_rows if r.name.startswith("Andel personer")]
+    assert row.area_number == "1.1" and row.cells[0].indicator.outcome.number == Decimal("2.22") and row.cells[0].indicator.provenance.first_line == 6

@@ -83,7 +83,12 @@ class Value:
 
     @property
     def is_text(self) -> bool:
+        """A cell of words ('Tas fram av nämnd', 'öka') rather than a number."""
         return self.number is None
+
+    def __str__(self) -> str:
+        """The cell as the report printed it: '0,6 %', '1 071,1', 'öka'."""
+        return self.raw
 
 
 @frozen
@@ -156,6 +161,9 @@ class Indicator:
 
 @frozen
 class Activity:
+    """One row of an activity table: what is done, between which dates, and whether the
+    report flags a deviation (Avvikelse)."""
+
     text: str
     provenance: Provenance
     start: dt.date | None = None
@@ -188,9 +196,20 @@ class Goal:
         for child in self.goals:
             yield from child.walk()
 
+    def __repr__(self) -> str:
+        # a goal holds its whole subtree: the repr names it instead of printing it
+        number = f"{self.number} " if self.number else ""
+        verdict = self.assessment.value if self.assessment else None
+        return (
+            f"Goal({self.level.value}, {number}{self.title!r}, assessment={verdict!r}, "
+            f"{len(self.indicators)} indicators, {len(self.activities)} activities, {len(self.goals)} goals, {self.provenance})"
+        )
+
 
 @frozen
 class BudgetRow:
+    """One row of a budget table, its cells in the table's column order (None: empty cell)."""
+
     label: str
     values: tuple[Value | None, ...]
     provenance: Provenance
@@ -201,6 +220,8 @@ class BudgetRow:
 
 @frozen
 class BudgetTable:
+    """One table of the economy part: caption, unit, column headers and rows as printed."""
+
     caption: str
     unit: str | None  # "mnkr", "tkr", or a count unit such as "st"
     columns: tuple[str, ...]
@@ -233,6 +254,8 @@ METADATA_FIELDS: tuple[str, ...] = ("district", "unit", "kind", "year")
 
 
 class Origin(str, enum.Enum):
+    """Where a metadata field came from: read in the text, given by the user, or neither."""
+
     DETECTED = "detected"
     GIVEN = "given"
     MISSING = "missing"
@@ -264,18 +287,22 @@ class Report:
     metadata_origin: tuple[tuple[str, Origin], ...] = field(default=(), converter=_origins)
 
     def origin(self, name: str) -> Origin:
+        """How the metadata field ``name`` (one of METADATA_FIELDS) was settled."""
         return dict(self.metadata_origin).get(name, Origin.MISSING)
 
     def walk_goals(self) -> Iterator[Goal]:
+        """Every goal of the report, depth first (a KF goal, its area goals, their nämndmål …)."""
         for goal in self.goals:
             yield from goal.walk()
 
     def indicators(self) -> Iterator[tuple[Goal, Indicator]]:
+        """Every indicator with the goal whose table printed it."""
         for goal in self.walk_goals():
             for indicator in goal.indicators:
                 yield goal, indicator
 
     def activities(self) -> Iterator[tuple[Goal, Activity]]:
+        """Every activity with the goal whose table printed it."""
         for goal in self.walk_goals():
             for activity in goal.activities:
                 yield goal, activity
@@ -289,4 +316,12 @@ class Report:
         return f"{who} {self.period or ''}".strip()
 
     def evolve(self, **changes: Any) -> Report:
+        """A copy with ``changes`` (the report itself is frozen)."""
         return attrs.evolve(self, **changes)
+
+    def __repr__(self) -> str:
+        # a report holds hundreds of goals and values: the repr says which report it is
+        return (
+            f"Report({self.label!r}, format={self.format!r}, {sum(1 for _ in self.walk_goals())} goals, "
+            f"{len(self.budget)} budget tables, {len(self.warnings)} warnings, source={str(self.source)!r})"
+        )

@@ -49,6 +49,10 @@ class GoalRow:
     title: str
     cells: tuple[Goal | None, ...]
 
+    def __repr__(self) -> str:
+        verdicts = [None if goal is None else goal.assessment.value if goal.assessment else "ej bedömd" for goal in self.cells]
+        return f"GoalRow({self.level.value}, {self.number!r}, {self.title!r}, {verdicts!r})"
+
 
 @frozen
 class IndicatorCell:
@@ -65,6 +69,11 @@ class IndicatorCell:
     target: Value | None = None
     target_column: str | None = None  # "target" or "kf_target"
 
+    def __repr__(self) -> str:
+        outcome = self.indicator.outcome.raw if self.indicator.outcome else None
+        target = self.target.raw if self.target else None
+        return f"IndicatorCell({self.indicator.name!r}, outcome={outcome!r}, target={target!r}, status={self.status!r}, line={self.indicator.provenance.first_line})"
+
 
 @frozen
 class IndicatorRow:
@@ -77,6 +86,10 @@ class IndicatorRow:
     matched_by: str  # "alias" when any cell matched through the alias file, else "name"
     direction: str | None  # "higher", "lower" or None (not in the catalogue)
     cells: tuple[IndicatorCell | None, ...]
+
+    def __repr__(self) -> str:
+        statuses = [cell.status if cell else None for cell in self.cells]
+        return f"IndicatorRow({self.area_number!r}, {self.name!r}, direction={self.direction!r}, {statuses!r})"
 
 
 @frozen
@@ -95,6 +108,9 @@ class GenderRow:
     name: str
     area_number: str | None
     cells: tuple[GenderCell | None, ...]
+
+    def __repr__(self) -> str:
+        return f"GenderRow({self.area_number!r}, {self.name!r}, {len([c for c in self.cells if c])} reports)"
 
 
 @frozen
@@ -120,6 +136,10 @@ class BudgetLine:
     deviation: Value | None
     deviation_percent: Decimal | None
     provenance: Provenance
+
+    def __repr__(self) -> str:
+        deviation = self.deviation.raw if self.deviation else None
+        return f"BudgetLine({self.report.label!r}, {self.area!r}, deviation={deviation!r}, unit={self.unit!r}, {self.provenance})"
     #: the level (``budget_lines.GROUPS``): total, summary, part, area, investment,
     #: investment_total or result; lines of two groups are never summed together
     group: str = "area"
@@ -140,6 +160,9 @@ class ActivityLine:
     report: Report
     goal: Goal
     activity: Activity
+
+    def __repr__(self) -> str:
+        return f"ActivityLine({self.report.label!r}, goal={self.goal.number or self.goal.title!r}, {self.activity.text!r})"
 
 
 @frozen
@@ -178,6 +201,12 @@ class Comparison:
     budget_rows: tuple[BudgetLine, ...]
     activities: tuple[ActivityLine, ...]
     findings: tuple[Finding, ...]
+
+    def __repr__(self) -> str:
+        return (
+            f"Comparison({[r.label for r in self.reports]!r}, {len(self.goal_rows)} goal rows, "
+            f"{len(self.indicator_rows)} indicator rows, {len(self.budget_rows)} budget rows, {len(self.findings)} findings)"
+        )
 
     @property
     def periods(self) -> tuple[str, ...]:
