@@ -1,4 +1,4 @@
-"""Line classes and block reading shared by the goal, indicator and activity readers.
+"""What the goal, indicator and activity readers share: markers, assessments, the context, prose.
 
 The goal part is read by position: a line is either structural (a goal marker, a text
 heading, a table header) or content. Everything here compares ``.strip()``-ed text because

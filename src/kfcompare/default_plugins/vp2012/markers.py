@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...text.lines import PAGE_NOISE, Line
+from ...text.lines import PAGE_NOISE_RE, Line, read_lines
 
 KF_MARK = re.compile(r"^KF:s INRIKTNINGSMÅL (\d+):$")
 AREA_MARK = re.compile(r"^KF:s MÅL FÖR VERKSAMHETSOMRÅDET:$")
@@ -22,26 +22,27 @@ COMMENT_MARK = re.compile(r"^Kommentar:$")
 
 _SID = re.compile(r"^SID \d+ \(\d+\)$")
 _DOC_FOOTER = re.compile(r"^\d+\. .*\.doc$")
-#: page noise of every extract and the 2012 document footer, as one pattern
-_NOISE = re.compile("|".join(f"(?:{p.pattern})" for p in (*PAGE_NOISE, _DOC_FOOTER)))
+#: the one pattern of a plan's first pass: page noise of every extract and the 2012 document
+#: footer are dropped there; 'SID n (m)' is a kind of its own, since its letterhead goes too
+LINE_KINDS = re.compile(rf"(?P<sid>{_SID.pattern})|(?P<noise>{PAGE_NOISE_RE.pattern}|{_DOC_FOOTER.pattern})")
 _CAPS = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ \-]+$")
 #: how far above a 'SID n (m)' line the upper-case letterhead may stand
 _HEADER_REACH = 20
 
 
 def clean_lines(lines: Sequence[str]) -> list[Line]:
-    """Numbered lines without empty lines and page-header blocks.
+    """Numbered lines without empty lines and page-header blocks, in the text layer's one pass.
 
-    Lines that hold only spaces are kept: tables use them as row separators. Decided on the
-    stripped texts, so that only the lines kept (about half: every text line is followed by
-    an empty one) become Line objects.
+    Lines that hold only spaces are kept: tables use them as row separators. The upper-case
+    letterhead lines up to ``_HEADER_REACH`` lines above a 'SID n (m)' line go with it.
     """
-    texts = [raw.strip() for raw in lines]
-    noise = {i for i, text in enumerate(texts) if _NOISE.match(text)}
-    for i, text in enumerate(texts):
-        if text.startswith("SID ") and _SID.match(text):
-            noise.add(i)
-            for j in range(max(0, i - _HEADER_REACH), i):
-                if _CAPS.match(texts[j]):
-                    noise.add(j)
-    return [Line(i + 1, raw) for i, raw in enumerate(lines) if raw != "" and i not in noise]
+    kept, kinds = read_lines(lines, LINE_KINDS, keep_empty=False)
+    sids = [line.no for line, kind in zip(kept, kinds) if kind == "sid"]
+    if not sids:
+        return kept
+    letterhead = {no for sid in sids for no in range(sid - _HEADER_REACH, sid)}
+    return [
+        line
+        for line, kind in zip(kept, kinds)
+        if kind != "sid" and not (line.no in letterhead and _CAPS.match(line.text))
+    ]
