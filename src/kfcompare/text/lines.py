@@ -191,14 +191,19 @@ def read_lines(
     after_noise = kept_organisation = False
     parity = doubled_parity(raws) if undouble else None
     for no, raw in enumerate(raws, first):
-        if not raw and parity is not None and (no - first) % 2 == parity:
+        if not raw:
+            if parity is not None and (no - first) % 2 == parity:
+                continue  # the extra empty line of a double-spaced extract
+            if keep_empty:
+                add_line(Line(no, raw))
+                add_kind("blank")
+            after_noise = kept_organisation = False
             continue
         line = Line(no, raw)
         text = line.text
         if not text:
-            if raw or keep_empty:
-                add_line(line)
-                add_kind("blank")
+            add_line(line)
+            add_kind("blank")
             after_noise = kept_organisation = False
             continue
         kind = "text"
