@@ -17,7 +17,7 @@ from decimal import Decimal
 from xlsxwriter.workbook import Workbook
 
 from ...compare.budget_lines import AREA, GROUPS, INVESTMENT, INVESTMENT_TOTAL, PART, RESULT, SUMMARY, TOTAL
-from ...compare.result import BudgetLine, Comparison
+from ...compare.result import BudgetLine, Comparison, Finding
 from ...model import Value
 from .overview_activities import source_name, titles_by_report
 from .style import Grid, Styles
@@ -74,6 +74,7 @@ def budget(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     )  # fmt: skip
     grid.limits.update(LIMITS)
     titles = titles_by_report(comparison.reports)
+    found = findings_by_line(comparison)
     by_group: dict[str, list[BudgetLine]] = {group: [] for group in GROUPS}
     for line in comparison.budget_rows:
         by_group.setdefault(line.group, []).append(line)
@@ -94,6 +95,15 @@ def budget(book: Workbook, styles: Styles, comparison: Comparison) -> None:
                 write_result(grid, row, line, title)
             else:
                 write_line(grid, row, line, title)
+                broken = [f.message for n in range(line.provenance.first_line, line.provenance.last_line + 1)
+                          for f in found.get((id(line.report), n), ())]  # fmt: skip
+                if broken:
+                    # the row's figures break a relation: said on the row, not only in Kontroller;
+                    # an underskott keeps its red, any other row is marked as a doubtful reading
+                    said = verdict(line)
+                    style = grid.styles.flag["inte"] if said == "underskott" else grid.styles.doubt_text
+                    grid.text(row, 7, f"{said or ''} – stämmer inte, se Kontroller".lstrip(" –"), style)
+                    grid.note(row, 7, "Kontroller:\n" + "\n".join(broken))
         first_end = row if first_end is None else first_end
         row += 1
     if first_head is None or first_end is None:
@@ -102,6 +112,19 @@ def budget(book: Workbook, styles: Styles, comparison: Comparison) -> None:
         first_head = first_end = 3
     # the filter covers the first block: a filter over all blocks would mix their levels
     grid.finish(first_head, first_end, len(LABELS) - 1)
+
+
+#: the Kontroller checks of budget figures
+BUDGET_CHECKS = frozenset({"netto", "summa", "avvikelse", "resultatdispositioner", "sammanställning"})
+
+
+def findings_by_line(comparison: Comparison) -> dict[tuple[int, int], list[Finding]]:
+    """Budget findings by (report identity, line)."""
+    found: dict[tuple[int, int], list[Finding]] = {}
+    for finding in comparison.findings:
+        if finding.check in BUDGET_CHECKS and finding.owner is not None and finding.line is not None:
+            found.setdefault((id(finding.owner), finding.line), []).append(finding)
+    return found
 
 
 def verdict(line: BudgetLine) -> str | None:
