@@ -3,7 +3,8 @@
 Headers and footers are found by position and repetition, not by a word list: the block
 of lines at the top (or bottom) of a page, set apart from the body by a gap, whose text
 (digits aside: 'Sid 5 (72)') comes back in that block on many pages. A one-page file has
-nothing to repeat; there only a page number line ('Sid 1 (1)', 'Sida 3 av 40') counts.
+nothing to repeat; there a page number line ('Sid 1 (1)', 'Sida 3 av 40') and the templates'
+header lines (kfcompare.text.lines.PAGE_NOISE) in the top or bottom block count.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from ...text.lines import is_page_noise
 from .words import Page, Word
 
 #: a gap wider than this many font sizes sets a header or footer block apart from the body
@@ -95,7 +97,10 @@ def drop_page_noise(pages: Sequence[Sequence[PrintedLine]]) -> list[list[Printed
     for lines, (top, bottom) in zip(pages, blocks):
 
         def noise(line: PrintedLine, where: str) -> bool:
-            return len(seen[(where, *_key(line))]) >= needed or bool(_PAGE_NUMBER.match(line.text))
+            if len(seen[(where, *_key(line))]) >= needed or _PAGE_NUMBER.match(line.text):
+                return True
+            # a file of one page shows nothing repeated: there the city's header words count
+            return with_text < 2 and is_page_noise(line.text)
 
         first = 0
         while first < top and noise(lines[first], "top"):

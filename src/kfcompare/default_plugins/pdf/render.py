@@ -9,6 +9,7 @@ x-position: the readers take those cells as they are instead of guessing columns
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ...text.lines import Cell, Line
@@ -60,10 +61,18 @@ class _Out:
     def prose(self, lines: Iterable[PrintedLine]) -> None:
         prev: PrintedLine | None = None
         for line in lines:
-            if prev is not None and prev.page == line.page and line.y - prev.y > _PARAGRAPH_GAP * line.size:
+            if _paragraph_break(prev, line):
                 self.blank(line.page)
             self.text(line)
             prev = line
+
+
+def _paragraph_break(prev: PrintedLine | None, line: PrintedLine) -> bool:
+    """A gap wider than a line's pitch on one page; never after a goal marker ('Nämndmål:'),
+    whose title the readers expect on the next line."""
+    if prev is None or prev.page != line.page or prev.text.endswith(":"):
+        return False
+    return line.y - prev.y > _PARAGRAPH_GAP * line.size
 
 
 def render(pages: Sequence[Sequence[PrintedLine]]) -> list[PdfLine]:
@@ -82,7 +91,7 @@ def render(pages: Sequence[Sequence[PrintedLine]]) -> list[PdfLine]:
             _table(out, table)
             prev = None
             continue
-        if prev is not None and prev.page == line.page and line.y - prev.y > _PARAGRAPH_GAP * line.size:
+        if _paragraph_break(prev, line):
             out.blank(line.page)
         out.text(line)
         prev = line
@@ -92,6 +101,25 @@ def render(pages: Sequence[Sequence[PrintedLine]]) -> list[PdfLine]:
 
 def _header_text(columns: Sequence[Column]) -> str:
     return " ".join(title for title in (" ".join(column.title.split()) for column in columns) if title)
+
+
+_CANONICAL = {
+    "outcome": "Periodens utfall",
+    "outcome_men": "Utfall män/ pojkar",
+    "outcome_women": "Utfall kvinnor/ flickor",
+    "forecast": "Prognos helår",
+    "target": "Årsmål",
+    "kf_target": "KF:s årsmål",
+}
+_PREVIOUS = re.compile(r"(VB|T\d|Tertial\d)(\d{4})$")
+
+
+def _canonical(title: str, name: str | None) -> str:
+    """An indicator header cell's title in the words the readers match."""
+    if name == "previous":
+        found = _PREVIOUS.search("".join(title.split()))
+        return f"Periodens utfall {found.group(1)} {found.group(2)}" if found else "Periodens utfall"
+    return _CANONICAL.get(name or "", title)
 
 
 def _column_names(table: Table) -> list[str | None]:
@@ -108,9 +136,11 @@ def _table(out: _Out, table: Table) -> None:
     page = table.header[0].page
     out.blank(page)
     if table.kind == "indicators" and len(table.columns) > 2:
-        # the last title on a line of its own: the reader finds a header's end by its 'Period'
+        # the titles as the readers know them (a narrow cell may break 'Periodens' anywhere);
+        # the last on a line of its own: the reader finds a header's end by its 'Period'
         *first, last = table.columns
-        out.lines.append(PdfLine(out.next_no, _header_text(first) + " ", page=page))
+        titles = [_canonical(c.title, name) for c, name in zip(first, _column_names(table))]
+        out.lines.append(PdfLine(out.next_no, "Indikator " + " ".join(titles[1:]) + " ", page=page))
         out.lines.append(PdfLine(out.next_no, _header_text([last]), page=page))
     elif table.kind == "budget":
         names = _column_names(table)

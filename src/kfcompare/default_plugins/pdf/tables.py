@@ -71,9 +71,14 @@ class Table:
     #: each column's right edge: where its widest printed line ends
     rights: list[float] = field(factory=list)
 
-    def text(self, column: int, words: Sequence[Word]) -> str:
+    def text(self, column: int, words: Sequence[Word], title: bool = False) -> str:
+        """A cell's text; a header cell's lines always join with a space (a title is matched
+        without its spaces, and 'Periodens'+'utfall' must not become one word)."""
         ordered = sorted(words, key=lambda w: (w.page, round(w.y / (0.3 * w.size)), w.x0))
-        return " ".join(cell_text(ordered, self.rights[column] if self.rights else None).split())
+        if title and self.kind == "indicators":
+            return " ".join(cell_text(ordered).split())
+        right = self.rights[column] if self.rights else None
+        return " ".join(cell_text(ordered, right, self.columns[column].start).split())
 
 
 def header_kind(line: PrintedLine) -> str | None:
@@ -93,43 +98,38 @@ def header_kind(line: PrintedLine) -> str | None:
     return None
 
 
-def cell_text(words: Sequence[Word], right: float | None = None) -> str:
+def cell_text(words: Sequence[Word], right: float | None = None, left: float | None = None) -> str:
     """A cell's words as text, lines joined with a space unless the wrap fell inside a word.
 
-    The text layer does not always keep the space a line wrapped at, so a wrap is taken
-    to be inside a word ('kvinn'+'or/', 'Resultat-'+'enheternas') only when one word alone
-    fills its line up to ``right``, the column's right edge, and the next line's first word
-    would not have fitted beside it.
+    The text layer does not always keep the space a line wrapped at, so a wrap is taken to be
+    inside a word ('kvinn'+'or/', 'Resultat-'+'enheternas') when the line ends in a hyphen, or
+    when one word alone fills its line up to ``right`` (the column's right edge) and the two
+    pieces together would not fit between ``left`` and ``right``: Word and LibreOffice break a
+    word only when it is longer than the line.
     """
     out: list[str] = []
     prev: Word | None = None
-    line_words = 0
-    line_start = 0.0
+    alone = True
     for word in words:
         if prev is not None:
             same_line = abs(word.y - prev.y) < 0.3 * word.size
             if same_line:
+                alone = False
+            if same_line or not (prev.broken or (alone and _broken(prev, word, left, right))):
                 out.append(" ")
-                line_words += 1
-            else:
-                if not prev.broken and (prev.space_after or line_words > 1 or not _broken(prev, word, line_start, right)):
-                    out.append(" ")
-                line_words = 1
-                line_start = word.x0
-        else:
-            line_words = 1
-            line_start = word.x0
+            if not same_line:
+                alone = True
         out.append(word.text)
         prev = word
     return "".join(out)
 
 
-def _broken(prev: Word, nxt: Word, start: float, right: float | None) -> bool:
-    if right is None:
+def _broken(prev: Word, nxt: Word, left: float | None, right: float | None) -> bool:
+    if prev.space_after or right is None or left is None:
         return False
     if prev.x1 < right - 0.6 * prev.size:
         return False
-    return (prev.x1 - start) + (nxt.x1 - nxt.x0) > right - start
+    return (prev.x1 - prev.x0) + (nxt.x1 - nxt.x0) > right - left
 
 
 def _clusters(words: Sequence[Word]) -> list[tuple[float, float, list[Word]]]:
@@ -165,7 +165,7 @@ def read_table(lines: Sequence[PrintedLine], i: int, kind: str) -> tuple[Table, 
     titles = [[] for _ in table.columns]  # type: list[list[Word]]
     for word in words:
         titles[column_of(table, word)].append(word)
-    table.columns = tuple(Column(table.text(k, ws), c.start) for k, (c, ws) in enumerate(zip(table.columns, titles)))
+    table.columns = tuple(Column(table.text(k, ws, title=True), c.start) for k, (c, ws) in enumerate(zip(table.columns, titles)))
     return table, j
 
 
