@@ -139,8 +139,8 @@ def _table(out: _Out, table: Table) -> None:
         # the titles as the readers know them (a narrow cell may break 'Periodens' anywhere);
         # the last on a line of its own: the reader finds a header's end by its 'Period'
         *first, last = table.columns
-        titles = [_canonical(c.title, name) for c, name in zip(first, _column_names(table))]
-        out.lines.append(PdfLine(out.next_no, "Indikator " + " ".join(titles[1:]) + " ", page=page))
+        known = [_canonical(c.title, name) for c, name in zip(first, _column_names(table))]
+        out.lines.append(PdfLine(out.next_no, "Indikator " + " ".join(known[1:]) + " ", page=page))
         out.lines.append(PdfLine(out.next_no, _header_text([last]), page=page))
     elif table.kind == "budget":
         names = _column_names(table)
