@@ -119,13 +119,11 @@ PAGE_ORGANISATION_RE = re.compile(r"^[A-ZÅÄÖ][\w\-]*(?: [\w\-]+){0,2} (?:stad
 
 
 def strip_page_noise(lines: Iterable[Line]) -> list[Line]:
-    """Drop page header/footer lines; numbering of the rest is kept."""
+    """Drop page header/footer lines, and a line naming the organisation beside one; the
+    numbering of the rest is kept. The rule is ``read_lines``'s, applied to these lines."""
     lines = list(lines)
-    match = PAGE_NOISE_RE.match
-    noise = {i for i, line in enumerate(lines) if line.text and match(line.text) is not None}
-    beside = {j for i in noise for j in (i - 1, i + 1) if 0 <= j < len(lines) and j not in noise}
-    noise.update(j for j in beside if PAGE_ORGANISATION_RE.match(lines[j].text))
-    return [line for i, line in enumerate(lines) if i not in noise]
+    kept, _ = read_lines([line.raw for line in lines], first=0)
+    return [lines[line.no] for line in kept]
 
 
 #: share of the lines in between that must be empty for an extract to count as double spaced
@@ -187,7 +185,7 @@ def read_lines(
     classify = kinds.match if kinds is not None else None
     organisation = PAGE_ORGANISATION_RE.match
     # the line before was page noise / was kept and names the organisation: an organisation
-    # line beside page noise is page noise too (see strip_page_noise)
+    # line beside page noise is page noise too ('Södermalms stadsdelsförvaltning' over 'Sid 5 (72)')
     after_noise = kept_organisation = False
     parity = doubled_parity(raws) if undouble else None
     for no, raw in enumerate(raws, first):
