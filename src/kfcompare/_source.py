@@ -219,7 +219,8 @@ _PRINTED_FORMS = str.maketrans(
 _PRINTED_FORM = re.compile("[\ufb00-\ufb04\u00ad\u00a0\u2007\u2009\u202f\u2212]")
 #: an en dash used as a minus sign: directly before a digit, not after a word ('jan – mars',
 #: '2020–2021' stay)
-_EN_DASH_MINUS = re.compile(r"(?<![\w\-])\u2013(?=\d)")
+#: (the dash first, so the search jumps from dash to dash; the look-behind checks what precedes it)
+_EN_DASH_MINUS = re.compile(r"\u2013(?<![\w\-]\u2013)(?=\d)")
 
 
 def _normalised(text: str) -> str:
