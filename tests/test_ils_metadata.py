@@ -173,3 +173,10 @@ def test_bundle_fills_what_one_report_does_not_print_from_the_others() -> None:
     # reports that disagree among themselves lend nothing
     [_, lonely, _] = metadata.detect_bundle([numbered(first), numbered(second), numbered(third)], "bundle.txt")
     assert lonely.district is None and any("--district" in w.message for w in lonely.warnings)
+
+
+def test_a_line_holding_a_newline_is_one_line_to_the_signals() -> None:
+    # Line objects built by hand may hold a newline; the signal search must not lose count
+    found = metadata.signals([Line(1, "0\n Budget 2021 Utfall"), Line(2, "Tertial 1 2021")])
+    assert found.budget_years[2021] == 1 and found.economy[Kind.VB] == 1
+    assert found.cells.kinds[Kind.T1] == 1 and found.cells.years[2021] == 1

@@ -81,24 +81,30 @@ class Signals:
 _SIGNAL_WORDS = re.compile("VB|Tertial|Prognos|Snitt|Budget")
 
 
+def _lines_with_signal_words(texts: Sequence[str]) -> list[int]:
+    """The indexes of the texts that hold a signal word, found by one search of them all."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a line holding a newline (built by hand)
+        return [index for index, text in enumerate(texts) if _SIGNAL_WORDS.search(text)]
+    found: list[int] = []
+    counted = index = 0  # the newlines before offset ``counted`` are counted in ``index``
+    for word in _SIGNAL_WORDS.finditer(joined):
+        index += joined.count("\n", counted, word.start())
+        counted = word.start()
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
+
+
 def signals(lines: Sequence[Line]) -> Signals:
     """One search of the report's text for the words of every signal; only the lines that
     hold one are looked at further (a Python loop over every line costs more)."""
     texts = [line.text for line in lines if line.text]
-    joined = "\n".join(texts)
     period_candidates: list[int] = []
     economy: Counter[Kind] = Counter()
     unnumbered = 0
     budget_years: Counter[int] = Counter()
-    counted = 0  # the newlines before this offset are counted in index
-    index = 0  # the line the search is in
-    seen = -1
-    for word in _SIGNAL_WORDS.finditer(joined):
-        index += joined.count("\n", counted, word.start())
-        counted = word.start()
-        if index == seen:
-            continue
-        seen = index
+    for index in _lines_with_signal_words(texts):
         text = texts[index]
         if "VB" in text or "Tertial" in text:
             period_candidates.append(index)
@@ -113,7 +119,7 @@ def signals(lines: Sequence[Line]) -> Signals:
             economy[Kind.VB] += len(_VB_ECONOMY.findall(text))
         if "Budget" in text or "Prognos" in text:
             budget_years.update(int(m.group(1)) for m in _BUDGET_YEAR.finditer(text))
-    unit_goals = joined.startswith(_UNIT_GOAL) or f"\n{_UNIT_GOAL}" in joined
+    unit_goals = any(text.startswith(_UNIT_GOAL) for text in texts)
     summary_at = texts.index(layout.SUMMARY_TITLE) if layout.SUMMARY_TITLE in texts else 0
     cells = _period_cells(texts, period_candidates)
     return Signals(cells, economy, unnumbered, budget_years, unit_goals, summary_at)
