@@ -7,11 +7,15 @@ problem of a shared folder in one run.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from attrs import define, field
 
@@ -53,14 +57,9 @@ def read_many(
     batch = Batch(files=len(paths))
     digests: dict[str, str] = {}
     per_file = [options] * len(paths) if isinstance(options, ParseOptions) else list(options)
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(tuple(disabled),)) as pool:
-            outcomes = pool.map(_parse_one_in_worker, paths, per_file, [input_format] * len(paths), chunksize=4)
-            for index, (path, (outcome, failures)) in enumerate(zip(paths, outcomes), 1):
-                _show(progress, index, len(paths), path)
-                _collect(batch, digests, path, outcome, path in optional)
-                if registry is not None:  # a plugin failing in a worker is reported like one failing here
-                    registry.failures.extend(f for f in failures if f not in registry.failures)
+    workers = min(jobs, len(paths), os.cpu_count() or 1)
+    if workers > 1:
+        _read_in_workers(batch, digests, paths, per_file, input_format, registry, workers, disabled, progress, optional)
     else:
         registry = registry or load_registry(disabled)
         for index, (path, file_options) in enumerate(zip(paths, per_file), 1):
@@ -73,23 +72,75 @@ def read_many(
     return batch
 
 
+def _read_in_workers(
+    batch: Batch,
+    digests: dict[str, str],
+    paths: Sequence[Path],
+    per_file: Sequence[ParseOptions],
+    input_format: str | None,
+    registry: Registry | None,
+    workers: int,
+    disabled: Iterable[str],
+    progress: TextIO | None,
+    optional: Collection[Path],
+) -> None:
+    """Parse in ``workers`` processes; a worker that dies (killed, out of memory) names its file.
+
+    Each worker marks the file it starts and ends in shared memory, so when one dies the
+    files it was reading are known even though the process could not say so itself."""
+    states = multiprocessing.get_context().Array("b", len(paths), lock=False)
+    initargs = (tuple(disabled), states)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=initargs) as pool:
+        futures = [
+            pool.submit(_parse_one_in_worker, index, path, options, input_format)
+            for index, (path, options) in enumerate(zip(paths, per_file))
+        ]
+        for index, (path, future) in enumerate(zip(paths, futures), 1):
+            try:
+                outcome, failures = future.result()
+            except BrokenProcessPool:
+                _worker_died(batch, paths, states)
+                return
+            _show(progress, index, len(paths), path)
+            _collect(batch, digests, path, outcome, path in optional)
+            if registry is not None:  # a plugin failing in a worker is reported like one failing here
+                registry.failures.extend(f for f in failures if f not in registry.failures)
+
+
+def _worker_died(batch: Batch, paths: Sequence[Path], states: Any) -> None:
+    reading = [path for path, state in zip(paths, states) if state == _STARTED]
+    for path in reading:
+        batch.errors.append(f"{path}: lästes när en arbetsprocess (--jobs) avslutades oväntat (dödad eller slut på minne)")
+    unread = sum(1 for state in states if state == _WAITING)
+    if unread or not reading:
+        batch.errors.append(f"{unread} fil(er) lästes inte eftersom en arbetsprocess (--jobs) avslutades oväntat")
+
+
 Outcome = tuple[str, list[Report] | str, str]  # (status, reports or message, sha256)
 
+_WAITING, _STARTED, _DONE = 0, 1, 2
 _worker_registry: Registry | None = None
+_worker_states: Any = None
 
 
-def _init_worker(disabled: tuple[str, ...]) -> None:
-    global _worker_registry
+def _init_worker(disabled: tuple[str, ...], states: Any) -> None:
+    global _worker_registry, _worker_states
+    # a forked worker inherits the command's SIGTERM handler; the pool ends workers with SIGTERM
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    sys.stdout = sys.stderr  # a plugin's print() must not mix with the command's output
+    _worker_states = states
     _worker_registry = load_registry(disabled)
 
 
 def _parse_one_in_worker(
-    path: Path, options: ParseOptions, input_format: str | None
+    index: int, path: Path, options: ParseOptions, input_format: str | None
 ) -> tuple[Outcome, list[PluginFailure]]:
     """Parse in a worker; the plugin failures it met travel back with the result."""
     assert _worker_registry is not None
+    _worker_states[index] = _STARTED
     before = len(_worker_registry.failures)
     outcome = _parse_one(path, options, input_format, _worker_registry)
+    _worker_states[index] = _DONE
     return outcome, _worker_registry.failures[before:]
 
 

@@ -9,14 +9,23 @@ not, can be disabled by name with ``--disable-plugin`` or ``KFCOMPARE_DISABLE_PL
 What a plugin hands back is checked before it is used (right class, callables callable,
 names unique, hook names known, contract version matching), because a mistake found here
 is reported with the plugin's name while one found mid-parse would look like kfcompare's.
+
+Third-party plugin code runs under ``plugin_call``: whatever it raises (``SystemExit``
+too, everything but the user's Ctrl-C) is the plugin's failure, and it gets
+``KFCOMPARE_PLUGIN_TIMEOUT`` seconds (default 60) per call — import, hook, score, parse,
+render — before it is stopped and reported, so a hanging plugin cannot hang a command.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
+import math
 import os
-from collections.abc import Callable, Iterable, Mapping
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import metadata
 from typing import Any, TypeVar
 
@@ -28,6 +37,41 @@ from .hookspecs import InputFormat, Output
 
 ENTRY_POINT_GROUP = "kfcompare"
 DISABLE_ENV = "KFCOMPARE_DISABLE_PLUGINS"
+TIMEOUT_ENV = "KFCOMPARE_PLUGIN_TIMEOUT"
+#: seconds a third-party plugin's call may take unless KFCOMPARE_PLUGIN_TIMEOUT says otherwise (0: no limit)
+DEFAULT_TIMEOUT = 60.0
+
+
+class PluginTimeout(BaseException):
+    """Raised inside plugin code that ran past its time; a BaseException so ``except Exception`` in the plugin cannot swallow it."""
+
+
+def plugin_timeout() -> float:
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    try:
+        seconds = float(raw) if raw else DEFAULT_TIMEOUT
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise PluginTimeout in the code run inside after ``seconds`` (main thread only; 0: no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise PluginTimeout(f"ran longer than {seconds:g} s ({TIMEOUT_ENV})")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 #: plugin name -> module, registered before any entry point: the built-in formats and outputs
 BUILTIN_PLUGINS: dict[str, str] = {
@@ -82,6 +126,10 @@ class Registry:
     outputs: dict[str, Output] = field(factory=dict)
     failures: list[PluginFailure] = field(factory=list)
     disabled: tuple[str, ...] = ()
+    #: names of the built-in plugins: trusted, so neither time-limited nor blamed for a bug
+    builtins: frozenset[str] = frozenset(BUILTIN_PLUGINS)
+    #: seconds a third-party plugin's call may take (0: no limit)
+    timeout: float = field(factory=plugin_timeout)
 
     def fail(self, plugin: str, stage: str, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
@@ -92,10 +140,20 @@ class Registry:
     def guarded(self, plugin: str, stage: str, call: Callable[[], Any], default: Any = None) -> Any:
         """Run a plugin's callable; on an exception record it and return ``default``."""
         try:
-            return call()
-        except (Exception, SystemExit) as exc:  # noqa: BLE001 - isolation is the point
+            with self.plugin_call(plugin):
+                return call()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - isolation is the point: SystemExit too
             self.fail(plugin, stage, exc)
             return default
+
+    def is_builtin(self, plugin: str) -> bool:
+        return plugin in self.builtins
+
+    def plugin_call(self, plugin: str) -> contextlib.AbstractContextManager[None]:
+        """The time limit for one call into ``plugin``'s code; built-ins are not limited."""
+        return contextlib.nullcontext() if self.is_builtin(plugin) else time_limit(self.timeout)
 
     def output_for(self, command: str) -> list[Output]:
         return [o for o in self.outputs.values() if command in o.commands]
@@ -112,12 +170,16 @@ def load_registry(
     builtins: Mapping[str, str] = BUILTIN_PLUGINS,
     entry_points: bool = True,
     extra: Iterable[tuple[str, object]] = (),
+    on_load: Callable[[str], None] | None = None,
 ) -> Registry:
-    """Load built-ins, entry-point plugins and ``extra`` (name, plugin) pairs."""
+    """Load built-ins, entry-point plugins and ``extra`` (name, plugin) pairs.
+
+    ``on_load`` is told each third-party plugin before it is imported, so a plugin that
+    hangs there can be seen (``kfcompare plugins``) and then disabled by name."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     disabled = tuple(dict.fromkeys([*disable, *disabled_from_env()]))
-    registry = Registry(manager=manager, disabled=disabled)
+    registry = Registry(manager=manager, disabled=disabled, builtins=frozenset(builtins))
     for name in disabled:
         manager.set_blocked(name)
 
@@ -137,10 +199,12 @@ def load_registry(
             if manager.has_plugin(ep.name):
                 registry.fail(ep.name, "import", f"the name is taken by another plugin; entry point {ep.value} skipped")
                 continue
+            origin = f"entry point ({dist.name} {dist.version})" if dist else "entry point"
+            if on_load is not None:
+                on_load(f"{ep.name} ({ep.value}, {origin})")
             plugin = registry.guarded(ep.name, "import", ep.load)
             if plugin is None:
                 continue
-            origin = f"entry point ({dist.name} {dist.version})" if dist else "entry point"
             _register(registry, ep.name, plugin, PluginInfo(ep.name, origin, ep.value))
 
     for name, plugin in extra:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import attrs
 
 from .errors import InputError, KfcompareError, ParseError, PluginError, UnrecognisedFormat
 from .hookspecs import InputFormat, ParseOptions
-from .model import Kind, Origin, Report
+from ._model_check import model_problem
+from .model import Kind, Origin, ParseWarning, Report
 from ._plugins import Registry, load_registry
 from ._source import Source, read_source
 from .name_checks import name_warnings
@@ -34,8 +36,8 @@ def score_formats(source: Source, registry: Registry) -> list[tuple[str, float]]
     scores = []
     for fmt in registry.formats.values():
         score = registry.guarded(fmt.plugin, f"score ({fmt.name})", functools.partial(fmt.score, source), 0.0)
-        if isinstance(score, bool) or not isinstance(score, (int, float)) or score != score:  # NaN or garbage
-            registry.fail(fmt.plugin, f"score ({fmt.name})", f"returned {score!r}, expected a number")
+        if isinstance(score, bool) or not isinstance(score, (int, float)) or not math.isfinite(score):
+            registry.fail(fmt.plugin, f"score ({fmt.name})", f"returned {score!r}, expected a finite number")
             score = 0.0
         scores.append((fmt.name, max(0.0, min(1.0, float(score)))))
     return sorted(scores, key=lambda item: (-item[1], item[0]))
@@ -52,19 +54,33 @@ def choose_format(source: Source, registry: Registry, forced: str | None = None)
     UnrecognisedFormat listing every format with its score, so the user sees why and what
     to name with --input-format.
     """
+    return _choose(source, registry, forced)[0]
+
+
+def _choose(source: Source, registry: Registry, forced: str | None) -> tuple[InputFormat, str | None]:
+    """The format, and a note when a built-in won a tie against a third-party format."""
     if forced is not None:
         if forced not in registry.formats:
             known = ", ".join(sorted(registry.formats)) or "none"
             raise InputError(source.path, f"unknown input format {forced!r} (known: {known})")
-        return registry.formats[forced]
+        return registry.formats[forced], None
     scores = score_formats(source, registry)
     if not scores or scores[0][1] <= THRESHOLD:
         raise UnrecognisedFormat(source.path, scores, _unrecognised_message(source))
-    if len(scores) > 1 and scores[0][1] - scores[1][1] < TIE:
+    tied = [name for name, score in scores if scores[0][1] - score < TIE]
+    if len(tied) == 1:
+        return registry.formats[tied[0]], None
+    builtin = [name for name in tied if registry.is_builtin(registry.formats[name].plugin)]
+    if len(builtin) != 1:
         raise UnrecognisedFormat(
-            source.path, scores, f"formats {scores[0][0]!r} and {scores[1][0]!r} claim it equally; use --input-format"
+            source.path, scores, f"formats {tied[0]!r} and {tied[1]!r} claim it equally; use --input-format"
         )
-    return registry.formats[scores[0][0]]
+    others = ", ".join(repr(name) for name in tied if name != builtin[0])
+    note = (
+        f"formaten {builtin[0]!r} och {others} gav samma poäng ({scores[0][1]:.2f}); det inbyggda {builtin[0]!r}"
+        " valdes (välj ett annat med --input-format)"
+    )
+    return registry.formats[builtin[0]], note
 
 
 def _unrecognised_message(source: Source) -> str:
@@ -89,18 +105,27 @@ def parse_source(
     options = options or ParseOptions()
     if source.text is not None and not source.text.strip() and input_format is None:
         raise InputError(source.path, "is empty" if not source.text else "holds only white space")
-    fmt = choose_format(source, registry, input_format)
+    fmt, note = _choose(source, registry, input_format)
+    builtin = registry.is_builtin(fmt.plugin)
     try:
-        reports = fmt.parse(source, options)
-    except KfcompareError:
+        with registry.plugin_call(fmt.plugin):
+            reports = fmt.parse(source, options)
+    except (KfcompareError, KeyboardInterrupt):
         raise
-    except Exception as exc:
-        if fmt.plugin in {p.name for p in registry.plugins if p.origin == "built-in"}:
+    except BaseException as exc:  # SystemExit from a plugin is its failure, not the end of the run
+        if builtin:
             raise  # a bug in kfcompare itself: let it show
         registry.fail(fmt.plugin, f"parse ({fmt.name})", exc)
         raise PluginError(fmt.plugin, f"format {fmt.name!r} failed on {source.path}: {type(exc).__name__}: {exc}") from exc
     if not isinstance(reports, (list, tuple)) or not all(isinstance(r, Report) for r in reports):
         raise PluginError(fmt.plugin, f"format {fmt.name!r} returned {type(reports).__name__}, expected a list of Report")
+    for report in () if builtin else reports:
+        problem = model_problem(report)
+        if problem:
+            raise PluginError(fmt.plugin, f"format {fmt.name!r} returned a malformed report for {source.path}: {problem}")
+    if note is not None:
+        tie = ParseWarning(note, path=source.path, code="format-tie")
+        reports = [attrs.evolve(r, warnings=(tie, *r.warnings)) for r in reports]
     if not reports:
         raise ParseError(source.path, f"format {fmt.name!r} found no report in the file")
     for report in reports:

@@ -52,7 +52,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         # what plugin code print()s goes to stderr: stdout carries only the output (JSON, CSV …)
         with contextlib.redirect_stdout(err), _terminate_as_interrupt():
-            registry = load_registry(args.disable_plugin)
+            loading = (lambda plugin: say(err, f"laddar plugin {plugin} …")) if args.command == "plugins" else None
+            registry = load_registry(args.disable_plugin, on_load=loading)
             return int(command.run(args, registry, out, err) or ExitCode.OK)
     except KfcompareError as exc:
         say(err, f"error: {exc}")

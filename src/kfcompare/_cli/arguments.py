@@ -18,7 +18,21 @@ def add_reading_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders of them")
     parser.add_argument("--input-format", metavar="NAME", help="read every file with this format instead of detecting it")
     parser.add_argument("--strict", action="store_true", help="fail (exit 3) when any report has parse warnings")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse files in N processes (large folders)")
+    parser.add_argument(
+        "--jobs", "-j", type=positive_int, default=1, metavar="N",
+        help="parse files in N processes (large folders; at most the CPU count and the number of files)",
+    )  # fmt: skip
+
+
+def positive_int(text: str) -> int:
+    """``--jobs``: a whole number of at least 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} är inget heltal") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} är för litet; minst 1")
+    return number
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ from .._atomic import check_destination, write_atomic
 from .._batch import progress_stream, read_many
 from .._escaping import printable
 from .._plugins import Registry
-from ..errors import BatchError, KfcompareError, StrictModeError, UsageError
+from ..errors import BatchError, KfcompareError, PluginError, StrictModeError, UsageError
 from ..default_plugins.console_text import console_width
 from ..hookspecs import Output, ParseOptions, RenderContext
 from ..model import Report
@@ -102,29 +102,39 @@ def _served(outputs: Iterable[Output]) -> str:
 
 
 def emit(output: Output, context: RenderContext, destination: str | None, out: TextIO, registry: Registry) -> None:
-    """Render and write; a failing third-party renderer is reported by name."""
+    """Render and write; a failing or misbehaving third-party renderer is reported by name."""
     if destination is None and output.binary:
         raise UsageError(f"output {output.name!r} writes a file; give -o FILE")
     if destination is None:  # console outputs fit the terminal (100 columns when it is not one)
         context.options.setdefault("width", console_width(out))
+    builtin = registry.is_builtin(output.plugin)
     try:
-        result = output.render(context)
-    except KfcompareError:
+        with registry.plugin_call(output.plugin):
+            result = output.render(context)
+    except (KfcompareError, KeyboardInterrupt):
         raise
-    except Exception as exc:
-        if output.plugin in {p.name for p in registry.plugins if p.origin == "built-in"}:
+    except BaseException as exc:  # SystemExit from a plugin is its failure, not the end of the run
+        if builtin:
             raise
-        from ..errors import PluginError
-
         raise PluginError(output.plugin, f"output {output.name!r} failed: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(result, (str, bytes)):
-        from ..errors import PluginError
-
-        raise PluginError(output.plugin, f"output {output.name!r} returned {type(result).__name__}, expected str or bytes")
+    text = _checked_result(output, result, as_text=destination is None)
     if destination is None:
-        out.write(result if isinstance(result, str) else result.decode("utf-8"))
+        out.write(text)
     else:
         write_atomic(destination, result, inputs=[report.source.path for report in context.reports])
+
+
+def _checked_result(output: Output, result: object, *, as_text: bool) -> str:
+    """The text to print (empty when writing a file); what cannot be written is the plugin's error."""
+    if not isinstance(result, (str, bytes)):
+        raise PluginError(output.plugin, f"output {output.name!r} returned {type(result).__name__}, expected str or bytes")
+    try:
+        if isinstance(result, str):
+            result.encode("utf-8")  # lone surrogates cannot be written
+            return result if as_text else ""
+        return result.decode("utf-8") if as_text else ""
+    except UnicodeError as exc:
+        raise PluginError(output.plugin, f"output {output.name!r} returned text that is not valid UTF-8: {exc}") from None
 
 
 def say(err: TextIO, message: str) -> None:
