@@ -23,21 +23,27 @@ from ._plugins import DISABLE_ENV, ENTRY_POINT_GROUP
 __all__ = ["install_plugin", "only_entry_points", "run_kfcompare"]
 
 
-def install_plugin(package: str | Path, tmp: str | Path, *pip_args: str) -> None:
-    """pip-install a copy of the plugin at ``package`` into this interpreter's environment.
+def install_plugin(package: str | Path, tmp: str | Path, *pip_args: str) -> dict[str, str]:
+    """pip-install a copy of the plugin at ``package`` into a folder under ``tmp``, never into
+    this interpreter's environment, and return the environment that finds it
+    (``{"PYTHONPATH": folder}``) for ``run_kfcompare(..., env=...)``.
 
     The copy (made under ``tmp``) keeps setuptools' build files out of the source tree.
     Without build isolation when the environment can build offline (``wheel`` installed),
-    with it otherwise. ``pip_args`` go to pip, e.g. ``"--target", DIR`` to install
-    somewhere a test controls instead of the environment.
+    with it otherwise. ``pip_args`` go to pip; ``"--target", DIR`` chooses the folder.
     """
     source = Path(package)
     copy = shutil.copytree(source, Path(tmp) / source.name, ignore=shutil.ignore_patterns("build", "*.egg-info", "tests"))
     offline = importlib.util.find_spec("wheel") is not None  # setuptools < 70.1 builds wheels with it
     flags = ["--no-deps", "--no-build-isolation"] if offline else ["--no-deps"]
-    command = [sys.executable, "-m", "pip", "install", "-q", "--force-reinstall", *flags, *pip_args, str(copy)]
+    args = list(pip_args)
+    if "--target" not in args:
+        args += ["--target", str(Path(tmp) / "site")]
+    site = args[args.index("--target") + 1]
+    command = [sys.executable, "-m", "pip", "install", "-q", "--force-reinstall", *flags, *args, str(copy)]
     subprocess.run(command, check=True)
     importlib.invalidate_caches()
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [site, os.environ.get("PYTHONPATH", "")]))}
 
 
 def run_kfcompare(

@@ -8,6 +8,7 @@ really prints it, so the expectations below are the report's, not invented.
 from __future__ import annotations
 
 import importlib
+import os
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -103,21 +104,25 @@ def make_workbook(path: Path) -> Path:
     return path
 
 
+#: the environment that finds the plugin, installed outside the user's environment
+ENV: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("excel_plugin")
-    install_plugin(PLUGIN, tmp)
+    ENV.update(install_plugin(PLUGIN, tmp))
     return make_workbook(tmp / "indikatorer.xlsx")
 
 
 def test_plugins_command_lists_the_installed_format(workbook: Path) -> None:
-    listing = run_kfcompare("plugins").stdout
+    listing = run_kfcompare("plugins", env=ENV).stdout
     assert "excel_indicators" in listing
     assert "entry point (kfcompare-excel-indicators 0.1.0)" in listing
 
 
 def test_parse_reads_every_value_as_printed(workbook: Path) -> None:
-    [report] = json.loads(run_kfcompare("parse", workbook, "--format", "json").stdout)
+    [report] = json.loads(run_kfcompare("parse", workbook, "--format", "json", env=ENV).stdout)
     assert (report["district"], report["kind"], report["year"], report["format"]) == (DISTRICT[0], "VB", 2020, "excel_indicators")
     assert report["metadata_origin"]["district"] == "detected"
     assert [(g["number"], g["assessment"], g["level"]) for g in report["goals"]] == [("1.1", "helt", "area"), ("1.2", "delvis", "area")]
@@ -136,7 +141,13 @@ def test_parse_reads_every_value_as_printed(workbook: Path) -> None:
                 assert (found[column]["unit"], found[column]["line"]) == (unit, row)
 
 
-def test_provenance_names_file_sheet_and_row(workbook: Path) -> None:
+@pytest.fixture
+def importable(workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installed plugin importable in this process too, for this test only."""
+    monkeypatch.syspath_prepend(ENV["PYTHONPATH"].split(os.pathsep)[0])
+
+
+def test_provenance_names_file_sheet_and_row(workbook: Path, importable: None) -> None:
     from kfcompare.parsing import parse_file
     from kfcompare._plugins import load_registry
 
@@ -146,7 +157,7 @@ def test_provenance_names_file_sheet_and_row(workbook: Path) -> None:
     assert goal.provenance.path == f"{workbook}#1.1 Självförsörjning"
 
 
-def test_format_is_chosen_by_content_and_forced_by_name(workbook: Path, tmp_path: Path) -> None:
+def test_format_is_chosen_by_content_and_forced_by_name(workbook: Path, tmp_path: Path, importable: None) -> None:
     from kfcompare import Source
     from kfcompare.parsing import THRESHOLD
 
@@ -157,25 +168,25 @@ def test_format_is_chosen_by_content_and_forced_by_name(workbook: Path, tmp_path
 
     other = tmp_path / "budget.xlsx"
     Workbook().save(other)  # a workbook, but no indicator table: below the threshold, scores listed
-    result = run_kfcompare("parse", other, check=False)
+    result = run_kfcompare("parse", other, check=False, env=ENV)
     assert result.returncode == 2
     assert "excel_indicators=0.10" in result.stderr and "ils2020=0.00" in result.stderr
 
-    forced = run_kfcompare("parse", "--input-format", "excel_indicators", CORPUS, check=False)
+    forced = run_kfcompare("parse", "--input-format", "excel_indicators", CORPUS, check=False, env=ENV)
     assert forced.returncode == 2
     assert "not a readable Excel workbook" in forced.stderr
 
 
 def test_disabled_plugin_is_not_loaded(workbook: Path) -> None:
-    result = run_kfcompare("--disable-plugin", "excel_indicators", "parse", workbook, check=False)
+    result = run_kfcompare("--disable-plugin", "excel_indicators", "parse", workbook, check=False, env=ENV)
     assert result.returncode == 2
     assert "excel_indicators=" not in result.stderr
-    assert "Disabled: excel_indicators" in run_kfcompare("--disable-plugin", "excel_indicators", "plugins").stdout
+    assert "Disabled: excel_indicators" in run_kfcompare("--disable-plugin", "excel_indicators", "plugins", env=ENV).stdout
 
 
 def test_compare_sets_the_workbook_beside_the_text_report(workbook: Path) -> None:
     """The same district's workbook and text extract, compared: the printed figures agree row by row."""
-    result = json.loads(run_kfcompare("compare", workbook, CORPUS, "--format", "json").stdout)
+    result = json.loads(run_kfcompare("compare", workbook, CORPUS, "--format", "json", env=ENV).stdout)
     assert result["reports"] == ["Hässelby-Vällingby VB 2020"] * 2
     outcomes: dict[tuple[str, str], str] = {}
     for row in result["long_table"]:

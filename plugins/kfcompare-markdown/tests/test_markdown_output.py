@@ -20,9 +20,13 @@ HASSELBY = EXAMPLES / "hasselby-vallingby_vb_2020.txt"
 ASSESSMENT = {"helt": "Uppfylls helt", "delvis": "Uppfylls delvis", "inte": "Uppfylls inte", "ingen": "Ingen bedömning"}
 
 
+#: the environment that finds the plugin, installed outside the user's environment
+ENV: dict[str, str] = {}
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> None:
-    install_plugin(PLUGIN, tmp_path_factory.mktemp("markdown_plugin"))
+    ENV.update(install_plugin(PLUGIN, tmp_path_factory.mktemp("markdown_plugin")))
 
 
 def rows(markdown: str, section: str) -> list[list[str]]:
@@ -37,15 +41,15 @@ def walk(goals: list[dict]) -> list[dict]:
 
 
 def test_listed_as_an_output_for_parse_and_compare(installed: None) -> None:
-    listing = run_kfcompare("plugins").stdout
+    listing = run_kfcompare("plugins", env=ENV).stdout
     assert "entry point (kfcompare-markdown 0.1.0)" in listing
     assert "(parse, compare)" in listing
 
 
 def test_parse_summary_shows_every_goal_and_indicator_as_read(installed: None, tmp_path: Path) -> None:
-    [report] = json.loads(run_kfcompare("parse", SODERMALM, "--format", "json").stdout)
+    [report] = json.loads(run_kfcompare("parse", SODERMALM, "--format", "json", env=ENV).stdout)
     target = tmp_path / "sodermalm.md"
-    run_kfcompare("parse", SODERMALM, "-o", target)  # the .md suffix picks the output
+    run_kfcompare("parse", SODERMALM, "-o", target, env=ENV)  # the .md suffix picks the output
     markdown = target.read_text(encoding="utf-8")
     assert markdown.startswith("# Södermalm T1 2020\n")
     goals = walk(report["goals"])
@@ -64,13 +68,13 @@ def test_parse_summary_shows_every_goal_and_indicator_as_read(installed: None, t
 
 
 def test_compare_puts_each_reports_assessment_in_its_column(installed: None) -> None:
-    markdown = run_kfcompare("compare", SODERMALM, HASSELBY, "--format", "markdown").stdout
+    markdown = run_kfcompare("compare", SODERMALM, HASSELBY, "--format", "markdown", env=ENV).stdout
     labels = ["Hässelby-Vällingby VB 2020", "Södermalm T1 2020"]
     assert markdown.startswith(f"# Jämförelse: {', '.join(labels)}\n")
     assert "olika perioder jämförs" in markdown  # a T1 beside a VB is said, not hidden
     matrix = {row[0]: row[1:] for row in rows(markdown, "Målbedömningar")}
     for column, path in enumerate([HASSELBY, SODERMALM]):
-        [report] = json.loads(run_kfcompare("parse", path, "--format", "json").stdout)
+        [report] = json.loads(run_kfcompare("parse", path, "--format", "json", env=ENV).stdout)
         area = [g for g in walk(report["goals"]) if g["level"] == "area"]
         assert area, path
         for goal in area:
