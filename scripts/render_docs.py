@@ -29,6 +29,7 @@ PICTURES = {
     "Måluppfyllelse": "xlsx-maluppfyllelse",
     "Indikatorer": "xlsx-indikatorer",
     "Kön": "xlsx-kon",
+    "Utveckling": "xlsx-utveckling",
     "Budget": "xlsx-budget",
     "Kontroller": "xlsx-kontroller",
     "Diagram": "xlsx-diagram",

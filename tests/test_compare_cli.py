@@ -148,3 +148,12 @@ def test_writing_a_file_prints_a_summary(tmp_path, examples) -> None:
     [row] = [line for line in text.splitlines() if line.startswith("Södermalm T1 2020")]
     assert row.split()[3:6] == ["37", "2", "0"]  # helt, delvis, inte as the document assesses
     assert max(len(line) for line in text.splitlines()[1:]) <= 100  # the first names the path
+
+
+def test_the_json_export_names_its_schema_version():
+    from kfcompare._export import SCHEMA_VERSION
+
+    code, out, _ = run("parse", KH, "--format", "json")
+    reports = json.loads(out)
+    assert code == 0 and len(reports) == 3 and SCHEMA_VERSION == 1
+    assert [r["schema_version"] for r in reports] == [1, 1, 1] and list(reports[0])[:2] == ["schema_version", "district"]

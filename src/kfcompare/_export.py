@@ -123,6 +123,7 @@ def budget_dict(table: BudgetTable) -> dict[str, Any]:
 
 def report_dict(report: Report) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "district": report.district,
         "unit": report.unit,
         "kind": report.kind.value if report.kind else None,

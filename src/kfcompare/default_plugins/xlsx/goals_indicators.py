@@ -85,7 +85,7 @@ INDICATOR_LABELS = (
     "Mål", "Indikator", "Rapport", "Utfall", "Årsmål", "KF:s årsmål", "Status", "Tolkning",
     "Riktning", "Matchad via", "Källa (fil:rad)",
 )  # fmt: skip
-INDICATOR_WIDTHS = {0: 6, 1: 50, 2: 28, 3: 10, 4: 10, 5: 11, 6: 21, 7: 9, 8: 15, 9: 8, 10: 38}
+INDICATOR_WIDTHS = {0: 6, 1: 50, 2: 28, 3: 10, 4: 10, 5: 11, 6: 21, 7: 9, 8: 17, 9: 8, 10: 38}
 STATUS_HEAT = {UPPNATT: "helt", EJ_UPPNATT: "inte", OSAKER_TOLKNING: "delvis"}
 DOUBTFUL = "osäker"
 

@@ -167,6 +167,8 @@ class Grid:
     #: (row, col, text) of cells that wrap: rows get the height their lines need, since
     #: LibreOffice and Excel do not grow rows of a written file by themselves
     wrapping: list[tuple[int, int, str]] = field(factory=list)
+    #: (row, col, label) of header cells: bold, so fewer characters fit a line
+    header_cells: list[tuple[int, int, str]] = field(factory=list)
     #: the first of the header rows repeated on every printed page (a group row above the
     #: column labels); None: only the header row
     header_from: int | None = None
@@ -235,7 +237,7 @@ class Grid:
             self.sheet.write_string(row, first_col + offset, label, self.styles.header)
             # headers wrap: the column needs its longest word, not the whole label
             self._fit(first_col + offset, max(label.split(), key=len, default="").ljust(HEADER_MIN))
-            self.wrapping.append((row, first_col + offset, label))
+            self.header_cells.append((row, first_col + offset, label))
 
     def wide(self, col: int, width: int) -> None:
         """A column of long text: fixed width, wrapped."""
@@ -257,6 +259,9 @@ class Grid:
         lines: dict[int, int] = {}
         for row, col, text in self.wrapping:
             lines[row] = max(lines.get(row, 1), wrapped_lines(text, self.widths.get(col, 8.43)))
+        for row, col, text in self.header_cells:
+            count = wrapped_lines(text, self.widths.get(col, 8.43) * BOLD_WIDTH)
+            lines[row] = max(lines.get(row, 1), count + 1 if count > 1 else count)
         for row, count in sorted(lines.items()):
             if count > 1:
                 self.sheet.set_row(row, LINE_HEIGHT * count + 2)
@@ -264,6 +269,8 @@ class Grid:
 
 #: points per line of 10 pt text
 LINE_HEIGHT = 13
+#: bold header text takes this much more room than regular text (and gets a line of margin)
+BOLD_WIDTH = 0.85
 
 
 def wrapped_lines(text: str, width: float) -> int:
