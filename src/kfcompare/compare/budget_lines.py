@@ -118,7 +118,8 @@ def _result_items(report: Report, table: BudgetTable) -> Iterator[BudgetLine]:
 
 class _Shape:
     """How a table prints its deviation: the sign convention and whether costs are negative,
-    so a deviation can be turned into '+ = better than budget' (``factor``) and said in words."""
+    so a deviation can be turned into '+ = better than budget' (``factor``) and said in words
+    (the deviation's rule; 'kostnader negativa' and 'tecknet vänt här' only when so)."""
 
     def __init__(self, factor: int, convention: str) -> None:
         self.factor = factor
@@ -135,11 +136,13 @@ class _Shape:
         factor = sign * (-1 if costs_negative else 1)
         if relation is None:
             return cls(1 if not costs_negative else -1, "ingen avvikelsekolumn")
-        rule = relation.with_signs((sign,)).rule(adjustment=relation.adjustment is not None)
-        said = "" if relation is not None and len(relation.signs) == 1 else " (antagen: raderna avgör inte)"
-        words = f"Avvikelse = {rule}{said}; kostnader {'negativa' if costs_negative else 'positiva'}"
+        words = relation.with_signs((sign,)).rule(adjustment=relation.adjustment is not None)
+        if len(relation.signs) != 1:
+            words += " (antaget: raderna avgör inte)"
+        if costs_negative:
+            words += "; kostnader negativa"
         if factor < 0:
-            words += "; tecknet vänt här så att + = bättre än budget"
+            words += "; tecknet vänt här"
         return cls(factor, words)
 
 
