@@ -83,6 +83,20 @@ def test_reader_and_kontroller_agree_on_every_row(sodermalm: kfcompare.Report) -
     assert broken == flagged
 
 
+def test_reader_and_kontroller_agree_on_the_unit_tables() -> None:
+    # kungsholmen_units_vb_2021.txt: two tkr tables printing Utfall − Budget, costs negative
+    relations = 0
+    for report in kfcompare.parse_file(SODERMALM.parent / "kungsholmen_units_vb_2021.txt"):
+        assert not [f for f in budget_findings(report) if f.check == "avvikelse"]
+        for table in report.budget:
+            relation = table_relation(table)
+            if relation is not None:
+                relations += 1
+                assert relation.signs == (-1,) and relation.reference_role == OUTCOME
+                assert all(relation.holds(numbers(row)) is not False for row in table.rows)
+    assert relations == 2
+
+
 def test_sign_convention_voted_by_the_rows(sodermalm: kfcompare.Report) -> None:
     # E7 (Antal inskrivna barn, line 4289) prints Prognos − Budget: '1-3 år 1 302 1 161 1 300 -2'
     e7 = next(t for t in sodermalm.budget if t.provenance.first_line == 4289)
