@@ -47,7 +47,6 @@ ROLE_WORDS = (
 )
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def fold(text: str) -> str:
@@ -68,8 +67,12 @@ def column_role(header: str) -> str | None:
 
 
 def header_year(header: str) -> int | None:
-    found = _YEAR.search(header)
-    return int(found.group()) if found else None
+    """The year a header names ('Budget 2020', 'Prognos Tertial/2020', 'Bokslut 2019)')."""
+    for word in header.replace("/", " ").split():
+        word = word.strip("()[],.:;")
+        if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+            return int(word)
+    return None
 
 
 def column_roles(columns: Sequence[str]) -> dict[str, list[int]]:
