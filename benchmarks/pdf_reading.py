@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -83,10 +82,14 @@ def _rate(label: str, run, files: list[Path]) -> dict[str, object]:  # type: ign
 
 
 def _peak_mb(path: Path) -> float:
-    code = "import kfcompare, resource, sys; kfcompare.parse_file(sys.argv[1]); " \
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    """Peak resident memory of a fresh process parsing ``path`` (VmHWM: ru_maxrss would carry
+    this process's own peak over into the child on Linux)."""
+    code = (
+        "import kfcompare, sys; kfcompare.parse_file(sys.argv[1]); "
+        "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
+    )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip())
+    return float(out.stdout.strip()) / 1024
 
 
 def _repeated(path: Path, times: int, target: Path) -> int:
