@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from attrs import frozen
 
+from .labels import BUDGET_ROLE_LABEL
 from .model import BudgetRow, BudgetTable, Value
 
 BUDGET = "budget"
@@ -173,7 +174,7 @@ class Relation:
 
     def rule(self, adjustment: bool) -> str:
         """The relation in words, under the convention the table follows."""
-        other = self.reference_role.capitalize()
+        other = BUDGET_ROLE_LABEL[self.reference_role]
         budget = "Budget + budgetjusteringar" if adjustment else "Budget"
         return f"{other} − ({budget})" if self.signs == (-1,) else f"{budget} − {other}"
 
