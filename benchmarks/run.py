@@ -121,9 +121,26 @@ TARGET_ADVERSARIAL_GROWTH = 5.0
 def adversarial_corpus(n: int) -> dict[str, str]:
     """Texts built to make the readers search, ``n`` rows or lines long: the economy part's
     many readings per budget row (issue 13), header probes over long blocks, long runs of
-    wrapped labels, rows of thousands groups."""
+    wrapped labels, rows of thousands groups; the indicator tables' column readings and row
+    probes."""
     columns = " ".join(["Budget 2020"] * 10 + ["Prognos 2020", "Avvikelse"])
     economy = ["Uppföljning av ekonomi", ""]
+    goals = [
+        "Sammanfattande analys",
+        "Text.",
+        "",
+        "Uppföljning av Kommunfullmäktiges inriktningsmål",
+        "",
+        "KF:s inriktningsmål: 1. Ett Stockholm som håller ihop",
+        "Uppfylls helt",
+        "",
+        "Nämndmål: 1.1 Barn ska må bra",
+        "Uppfylls helt",
+        "",
+        "Indikator Periodens utfall Utfall män/pojkar Utfall kvinnor/flickor Periodens utfall VB 2019"
+        " Prognos helår Årsmål KF:s årsmål Period",
+        "",
+    ]
     return {
         "budget rows with many readings": "\n".join(
             [*economy, f"Mnkr {columns}", "", *(["Intäkter " + " ".join(["100"] * 11)] * n)]
@@ -134,6 +151,18 @@ def adversarial_corpus(n: int) -> dict[str, str]:
         ),
         "thousands groups everywhere": "\n".join(
             [*economy, "Tkr Budget Utfall Avvikelse", ""] + [f"Rad {i} " + " ".join(["1"] + ["000"] * 30) for i in range(n)]
+        ),
+        # the indicator reader: column readings of rows with empty cells, rows of more cells
+        # than columns, a long block probed for rows, analyses whose blocks look like rows
+        "indicator rows with few cells": "\n".join(
+            [*goals, *(["Andel barn som mår bra", "", "12 %  13 %  VB 2020", ""] * n)]
+        ),
+        "indicator rows with many cells": "\n".join(
+            [*goals, *(["Antal besök", "", " ".join(["12"] * 20) + " VB 2020", ""] * n)]
+        ),
+        "one long block under an indicator header": "\n".join([*goals, "Antal besök", *(["12 13 14"] * (10 * n))]),
+        "analyses that look like rows": "\n".join(
+            [*goals, "Antal besök", "", "5 VB 2020", "", "Analys", "", *(["Antal 12 mål", "", "Text 3 2020 fortsätter", ""] * n)]
         ),
     }
 
@@ -159,7 +188,7 @@ def adversarial_parse(repeat: int) -> list[dict]:
             for text in (small[name], large[name]):
                 path = Path(folder) / "adversarial.txt"
                 path.write_text(text + "\n", encoding="utf-8")
-                seconds.append(cpu_best_of(repeat, lambda p=path: parse(p)))
+                seconds.append(best_of(repeat, lambda p=path: parse(p), time.process_time))
             size = len(small[name].encode("utf-8")) + 1
             rows.append(
                 {"name": name, "bytes": size, "ms": seconds[0] * 1000, "ms_per_kb": seconds[0] * 1e6 / size,
