@@ -7,12 +7,9 @@ it by name (``kfcompare_data``); it keeps each printed value with its unit as pr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 
 from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
 
 from ...compare.result import Comparison, LongRow
 from .overview_activities import file_name
@@ -26,18 +23,15 @@ DATA_LABELS = (
 
 def data(book: Workbook, styles: Styles, comparison: Comparison) -> None:
     lines = list(comparison.long_table())
-    sheet = streaming_sheet(book, "Data")
+    sheet = book.add_worksheet("Data")
     grid = Grid(sheet, styles)
     last_col = len(DATA_LABELS) - 1
-    # the table is declared before any row is written: a streamed sheet cannot go back
-    with buffered(sheet):
-        # a table needs at least one data row; an empty comparison gets one empty row
-        sheet.add_table(
-            0, 0, max(len(lines), 1), last_col,
-            {"name": TABLE_NAME, "style": "Table Style Light 9", "columns": [{"header": label} for label in DATA_LABELS]},
-        )  # fmt: skip
+    # a table needs at least one data row; an empty comparison gets one empty row
+    sheet.add_table(
+        0, 0, max(len(lines), 1), last_col,
+        {"name": TABLE_NAME, "style": "Table Style Light 9", "columns": [{"header": label} for label in DATA_LABELS]},
+    )  # fmt: skip
     grid.header(0, DATA_LABELS)
-    grid.apply_sizes()  # the header row's height, before the row is streamed out
     write_rows(grid, lines)
     for col in (7, 8):
         grid.widths[col] = min(grid.widths.get(col, 10), 45)
@@ -81,35 +75,6 @@ def write_rows(grid: Grid, lines: list[LongRow]) -> None:
     for col, width in enumerate(longest):
         if width:
             grid.widths[col] = max(grid.widths.get(col, MIN_WIDTH), min(width + 2, MAX_WIDTH))
-
-
-def streaming_sheet(book: Workbook, name: str) -> Worksheet:
-    """A worksheet that writes each row out as soon as the next one starts.
-
-    The Data sheet holds most of the workbook's cells (two thirds with the examples, and
-    millions for a few hundred reports); kept in memory they would cost about 200 bytes
-    each. xlsxwriter's ``constant_memory`` is a workbook option and forbids tables, so it
-    is switched on for this sheet alone, and ``buffered`` lifts it while the table is
-    declared. Both use xlsxwriter attributes that are not public API; if they are missing,
-    the sheet is an ordinary one (the tests check the table and the values either way).
-    """
-    if not hasattr(book, "constant_memory") or getattr(book, "in_memory", False):
-        return book.add_worksheet(name)
-    book.constant_memory = True
-    try:
-        return book.add_worksheet(name)
-    finally:
-        book.constant_memory = False
-
-
-@contextmanager
-def buffered(sheet: Worksheet) -> Iterator[None]:
-    streaming = getattr(sheet, "constant_memory", False)
-    sheet.constant_memory = False
-    try:
-        yield
-    finally:
-        sheet.constant_memory = streaming
 
 
 #: checks about reading the text rather than about figures that do not add up
