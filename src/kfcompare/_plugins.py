@@ -30,7 +30,7 @@ from importlib import metadata
 from typing import Any, TypeVar
 
 import pluggy
-from attrs import define, field, frozen
+from attrs import define, evolve, field, frozen
 
 from . import hookspecs
 from .hookspecs import InputFormat, Output
@@ -307,6 +307,4 @@ def _item_problem(item: object, kind: type[T]) -> str | None:
 
 
 def _with_plugin(item: T, plugin: str) -> T:
-    import attrs
-
-    return attrs.evolve(item, plugin=plugin)
+    return evolve(item, plugin=plugin)
