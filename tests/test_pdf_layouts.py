@@ -117,3 +117,17 @@ def test_an_encrypted_pdf_says_so(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         kfcompare.parse_file(path)
     assert str(path) in str(caught.value) and "krypterad" in str(caught.value)
+
+
+def test_a_value_printed_over_its_column_boundary_is_flagged_and_says_why(tmp_path: Path) -> None:
+    layout = Layout()
+    table = indicator_table([["Antal besök", "12", "", "", "", "", "X", "", "2020"], ROWS[2]], layout)
+    # a plain string does not wrap: this target runs over into the KF target's column
+    table._cellvalues[1][6] = "1 234 567 890 besök"
+    table.setStyle([("FONTSIZE", (6, 1), (6, 1), layout.table_size), ("FONTNAME", (6, 1), (6, 1), layout.font)])
+    found = _read(tmp_path, report([table], layout))
+    indicators = [ind for _, ind in found.indicators()]
+    assert [ind.name for ind in indicators] == ["Antal besök", ROWS[2][0]]
+    assert indicators[0].flags == ("ambiguous-columns",) and indicators[1].flags == ()
+    [warning] = [w for w in found.warnings if w.code == "ambiguous-columns"]
+    assert "Antal besök" in warning.message and "'567' och '890'" in warning.message and "kolumner" in warning.message

@@ -205,7 +205,10 @@ def _crossing(table: Table, line: PrintedLine) -> str | None:
         if nxt is not None and word.x1 > nxt + _SLACK * word.size:
             return f"ordet {word.text!r} går över gränsen till kolumnen {table.columns[col + 1].title!r}"
         if prev is not None and col != prev_col and word.x0 - prev.x1 < _CELL_GAP * word.size:
-            return f"orden {prev.text!r} och {word.text!r} står i olika kolumner men som i en mening"
+            return (
+                f"orden {prev.text!r} och {word.text!r} står så nära varandra att de ser ut att höra till "
+                "samma cell, men i olika kolumner"
+            )
         prev, prev_col = word, col
     return None
 
@@ -245,8 +248,10 @@ def _read_body(lines: Sequence[PrintedLine], j: int, table: Table) -> int:
                 continue
             if header_kind(line) is not None or abs(line.size - table.size) > 0.5 or _crossing(table, line):
                 break
-        elif line.y - prev.y > _END_GAP * line.size or abs(line.size - table.size) > 0.5:
+        elif abs(line.size - table.size) > 0.5:
             break
+        elif line.y - prev.y > _END_GAP * line.size and not (_crossing(table, line) is None and _starts_row(table, line, None)):
+            break  # a gap ends the table, unless a row of it starts there (cells padded apart)
         elif header_kind(line) is not None:
             break
         doubt = _crossing(table, line)
