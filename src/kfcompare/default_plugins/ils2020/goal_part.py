@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from attrs import define, field, frozen
+from attrs import define, field
 
 from ...model import Assessment, GoalLevel, ParseWarning
 from ...text.lines import Line
@@ -94,13 +94,6 @@ class Context:
         while i < len(kinds) and kinds[i] in TEXT:
             i += 1
         return i
-
-
-@frozen
-class TextRun:
-    text: str
-    first: int  # line numbers
-    last: int
 
 
 def read_prose(ctx: Context, j: int, starts_row: Callable[[int], bool]) -> tuple[list[Line], int]:
