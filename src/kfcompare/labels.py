@@ -58,6 +58,16 @@ INDICATOR_FIELD_LABEL: Mapping[str, str] = MappingProxyType(
     }
 )
 
+#: a report's metadata fields (``kfcompare.model.METADATA_FIELDS``), as Översikt names them
+METADATA_FIELD_LABEL: Mapping[str, str] = MappingProxyType(
+    {
+        "district": "Stadsdel",
+        "unit": "Enhet",
+        "kind": "Typ",
+        "year": "År",
+    }
+)
+
 #: the roles of a budget table's columns (``kfcompare.budget``)
 BUDGET_ROLE_LABEL: Mapping[str, str] = MappingProxyType(
     {

@@ -88,7 +88,7 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
         after_header = False
         j = end
     if pending:
-        ctx.warn("activity text without a start/end date pair; kept without dates", pending[0].no, "activity")
+        ctx.warn("aktivitet utan start- och slutdatum; sparad utan datum", pending[0].no, "activity")
         drafts.append(_Draft(pending, None))
     return [_activity(ctx, draft) for draft in drafts], j
 
@@ -139,14 +139,14 @@ def _starts_row(ctx: Context, k: int) -> bool:
 def _dated(ctx: Context, text_lines: list[Line], line: Line, match: re.Match[str]) -> _Draft:
     start, end = (_date(ctx, match.group(n), line.no) for n in (1, 2))
     if not text_lines:
-        ctx.warn("activity dates without a text", line.no, "activity")
+        ctx.warn("aktivitetsdatum utan text", line.no, "activity")
     return _Draft(text_lines, line, start, end, bool(match.group(3)))
 
 
 def _date(ctx: Context, text: str, line: int) -> dt.date | None:
     date = parse_date(text)
     if date is None:
-        ctx.warn(f"not a calendar date: {text}", line, "activity")
+        ctx.warn(f"inte ett datum i kalendern: {text}", line, "activity")
     return date
 
 

@@ -371,7 +371,7 @@ def _ambiguity(row: _RawRow, best: Reading, rivals: Sequence[Reading], path: str
         return "[" + " | ".join(cell if cell is not None else "–" for cell in reading.cells) + "]"
 
     others = ", ".join(show(r) for r in rivals[:4])
-    message = f"row {row.label!r}: cannot tell which columns its cells fill; kept {show(best)}, also possible {others}"
+    message = f"raden {row.label!r}: det går inte att avgöra vilka kolumner cellerna står i; läst som {show(best)}, också möjligt {others}"
     return ParseWarning(message, line=row.values_line.no, path=path, code="ambiguous-columns")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...labels import level_label
 from ...model import Goal, GoalLevel, ParseWarning
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
@@ -88,18 +89,18 @@ def parse_goals(
                 if goal is not None:
                     goal.activities.extend(activity_items)
             if goal is None:
-                ctx.warn("table before the first goal marker; dropped", line.no)
+                ctx.warn("tabell före den första målrubriken; inte läst", line.no)
             text_field = None
             continue
         if goal is None:
             if line.text != _PART_TITLE and not warned_stray:
-                ctx.warn("text before the first goal marker ignored", line.no)
+                ctx.warn("text före den första målrubriken; inte läst", line.no)
                 warned_stray = True
             i += 1
             continue
         if text_field is None:
             text_field = "analysis"
-            ctx.warn(f"text without a heading under {goal.level.value} goal; kept as its analysis", line.no)
+            ctx.warn(f"text utan rubrik under ett {level_label(goal.level).lower()}; läst som målets analys", line.no)
         goal.texts.setdefault(text_field, []).append(line)
         goal.last_line = line.no
         i += 1
@@ -149,7 +150,7 @@ def _read_goal(ctx: Context, i: int) -> tuple[GoalDraft, int]:
             parts[0] = Line(parts[0].no, rest)
     title = join_wrapped([part.raw for part in parts])
     if not title:
-        ctx.warn(f"{level.value} goal without a title", line.no)
+        ctx.warn(f"{level_label(level)} utan titel", line.no)
     last = max([line.no] + [part.no for part in parts])
     draft = GoalDraft(level, title, number, line.no, last)
     k = ctx.next_nonblank(j)
@@ -188,11 +189,11 @@ def _attach(ctx: Context, draft: GoalDraft, roots: list[GoalDraft], stack: list[
     parent = stack[-1] if stack else None
     if parent is None:
         if draft.level != GoalLevel.KF:
-            ctx.warn(f"{draft.level.value} goal without a goal above it; kept at the top", draft.first_line)
+            ctx.warn(f"{level_label(draft.level)} utan mål ovanför; läst som ett mål på översta nivån", draft.first_line)
         roots.append(draft)
     else:
         if parent.rank < draft.rank - 1:
-            ctx.warn(f"{draft.level.value} goal directly under a {parent.level.value} goal", draft.first_line)
+            ctx.warn(f"{level_label(draft.level)} direkt under ett {level_label(parent.level).lower()}", draft.first_line)
         parent.children.append(draft)
     _check_number(ctx, draft, parent)
     stack.append(draft)
@@ -203,6 +204,6 @@ def _check_number(ctx: Context, draft: GoalDraft, parent: GoalDraft | None) -> N
         return
     depth = draft.number.count(".") + 1
     if depth != draft.rank + 1:
-        ctx.warn(f"goal number {draft.number} does not fit a {draft.level.value} goal", draft.first_line)
+        ctx.warn(f"målnummer {draft.number} passar inte ett {level_label(draft.level).lower()}", draft.first_line)
     elif parent is not None and parent.number and not draft.number.startswith(parent.number + "."):
-        ctx.warn(f"goal number {draft.number} is not under {parent.number}", draft.first_line)
+        ctx.warn(f"målnummer {draft.number} ligger inte under {parent.number}", draft.first_line)

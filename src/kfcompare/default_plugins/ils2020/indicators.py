@@ -69,13 +69,13 @@ def read_header(ctx: Context, i: int) -> Header:
                 break
         j += 1
     else:
-        ctx.warn("indicator header without its 'Period' column; default columns used", lines[i].no)
+        ctx.warn("indikatortabellens huvud saknar kolumnen 'Period'; standardkolumnerna används", lines[i].no)
         return Header(INDICATOR_COLUMNS, None, False, i + 1)
     joined = join_wrapped([line.raw for line in lines[i : last + 1]])
     squashed = "".join(joined.split())
     columns = _header_columns(squashed)
     if not columns:
-        ctx.warn("indicator header not understood; default columns used", lines[i].no)
+        ctx.warn("indikatortabellens huvud kunde inte läsas; standardkolumnerna används", lines[i].no)
         columns = list(INDICATOR_COLUMNS)
     label = _PREVIOUS_LABEL.search(joined)
     previous_label = " ".join(label.group(1).split()) if label else None
@@ -341,7 +341,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
     analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
     unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
     if unknown:
-        ctx.warn(f"indicator cell(s) not recognised, kept as text: {unknown}", draft.raw.first_line, "indicator")
+        ctx.warn(f"indikatorcell(er) som inte känns igen, sparade som text: {unknown}", draft.raw.first_line, "indicator")
     return Indicator(
         name=draft.name(),
         provenance=Provenance(ctx.path, draft.raw.first_line, max(draft.last_line, draft.raw.last_line)),
@@ -387,8 +387,8 @@ def _place(
         )
         return placed, ("ambiguous-columns",), ()
     ctx.warn(
-        f"indicator {draft.name()!r}: columns of {len(cells)} values are uncertain ({choice.reason}); "
-        "best reading kept, others in alternatives",
+        f"indikatorn {draft.name()!r}: {len(cells)} värden kan stå i flera av tabellens kolumner; "
+        "den troligaste läsningen används och de andra sparas som alternativ",
         draft.raw.first_line,
         "ambiguous-columns",
     )

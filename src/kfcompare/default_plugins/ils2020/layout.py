@@ -142,14 +142,14 @@ def truncation_warnings(
     in_goals = last_part is not None and last_part.kind == "goals"
     if not (mid_sentence or in_goals):
         return []
-    where = f"in '{last_part.title}'" if last_part else "in its text"
+    where = f"i '{last_part.title}'" if last_part else "i texten"
     if in_goals:
         goal = _last_goal_heading(lines, kinds)
-        where = f"in the goal part, after {goal}" if goal else where
-    how = "mid-sentence" if mid_sentence else "before its economy part and closing sections"
+        where = f"i måldelen, efter {goal}" if goal else where
+    how = "mitt i en mening" if mid_sentence else "före ekonomidelen och de avslutande avsnitten"
     return [
         ParseWarning(
-            f"the document ends mid-section {where}, {how}: it looks truncated; what is there is kept",
+            f"dokumentet slutar mitt i ett avsnitt {where}, {how}: det ser avkortat ut; det som finns är läst",
             line=last.no,
             path=path,
             code="truncated",
@@ -165,7 +165,7 @@ def _last_goal_heading(lines: Sequence[Line], kinds: Sequence[str]) -> str | Non
     heading = lines[at].text
     if heading.endswith(":"):
         heading = f"{heading} {_next_text([line.text for line in lines], at)}"
-    return f"'{heading.strip()}' (line {lines[at].no})"
+    return f"'{heading.strip()}' (rad {lines[at].no})"
 
 
 def _looks_cut(line: Line) -> bool:

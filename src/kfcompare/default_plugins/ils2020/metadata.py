@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import attrs
 from attrs import frozen
 
+from ...labels import METADATA_FIELD_LABEL
 from ...model import Kind, ParseWarning
 from ...text.joined import join_flat
 from ...text.lines import Line
@@ -208,19 +209,19 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
     found = signals(lines)
     kind, kind_notes = detect_kind(found)
     for note in kind_notes:
-        warn("kind", f"report kind unclear: {note}")
+        warn("kind", f"rapporttypen är oklar: {note}")
     if kind is None:
-        warn("kind", "report kind not found (no 'Tertial N'/'VB' Period cells or economy headers); give it with --kind")
+        warn("kind", "rapporttypen hittades inte (inga Period-celler 'Tertial N'/'VB' och inga ekonomirubriker); ange den med --kind")
     year = detect_year(found)
     if year is None:
-        warn("year", "report year not found; give it with --year")
+        warn("year", "rapportens år hittades inte; ange det med --year")
 
     flat = join_flat(lines)
     district, _ = districts.detect_district(flat.text, year)
     if district.name is None and district.tied:
-        warn("district", f"district unclear: {district.tied_names} are named equally; give it with --district")
+        warn("district", f"stadsdelen är oklar: {district.tied_names} nämns lika mycket; ange den med --district")
     elif district.name is None:
-        warn("district", "no district name found; give it with --district")
+        warn("district", "ingen stadsdel hittades; ange den med --district")
 
     unit = None
     if found.unit_goals:
@@ -228,15 +229,15 @@ def detect_metadata(lines: Sequence[Line], path: str) -> Metadata:
         unit = guess.name
         if unit is None and guess.own.scores:
             named = ", ".join(f"{name} ×{count}" for name, count in guess.own.scores)
-            warn("unit", f"unit report: unit unclear, it names itself as {named}; give it with --unit")
+            warn("unit", f"enhetsrapport: enheten är oklar, rapporten kallar sig {named}; ange den med --unit")
         elif unit is None and guess.mentioned:
             others = ", ".join(guess.mentioned[:3])
             warn(
                 "unit",
-                f"unit report: the unit's name is not printed (it mentions {others} in passing); give it with --unit",
+                f"enhetsrapport: enhetens namn står inte i rapporten (den nämner {others} i förbigående); ange det med --unit",
             )
         elif unit is None:
-            warn("unit", "unit report: the unit's name is not printed; give it with --unit")
+            warn("unit", "enhetsrapport: enhetens namn står inte i rapporten; ange det med --unit")
     return Metadata(district.name, unit, kind, year, _period(kind, year), tuple(notes))
 
 
@@ -267,7 +268,7 @@ def detect_bundle(reports: Sequence[Sequence[Line]], path: str) -> list[Metadata
             shown = getattr(value, "value", value)
             first = next((w.line for f, w in notes if f == field), None)
             notes = [(f, w) for f, w in notes if f != field]
-            message = f"{field} not settled by this report's text; {shown} from the other reports in the file"
+            message = f"{METADATA_FIELD_LABEL.get(field, field)} framgår inte av rapportens text; {shown} från de andra rapporterna i filen"
             notes.append((field, ParseWarning(message, line=first, path=path, code=f"metadata-{field}")))
         if changes:
             kind = changes.get("kind", meta.kind)

@@ -92,8 +92,8 @@ def _missing_appendices(lines: Sequence[Line], path: str) -> list[ParseWarning]:
         if match and match.start() < len(line.text):
             warnings.append(
                 ParseWarning(
-                    f"the table announced here is in bilaga {match.group(1)}, which is not in the file; "
-                    "it is not read",
+                    f"tabellen som nämns här står i bilaga {match.group(1)}, som inte finns i filen; "
+                    "den är inte läst",
                     line.no,
                     path,
                     "missing-appendix",

@@ -59,9 +59,9 @@ def _title(lines: Sequence[Line], path: str) -> tuple[str | None, Kind | None, i
     district = next((m.group(1) for m in map(_BOARD_LINE.match, (l.text for l in lines[:3])) if m), None)
     year = next((int(m.group(1)) for m in map(_CONFIRM_YEAR.search, (l.text for l in lines)) if m), None)
     if district is None:
-        warnings.append(ParseWarning("no district name found; give it with --district", path=path, code="metadata-district"))
+        warnings.append(ParseWarning("ingen stadsdel hittades; ange den med --district", path=path, code="metadata-district"))
     if year is None:
-        warnings.append(ParseWarning("plan year not found; give it with --year", path=path, code="metadata-year"))
+        warnings.append(ParseWarning("planens år hittades inte; ange det med --year", path=path, code="metadata-year"))
     return district, (Kind.VP if year else None), year, warnings
 
 

@@ -134,16 +134,16 @@ class Walker:
             if printed:
                 title = printed.group(2)
                 if printed.group(1) != marked:
-                    self.warn(f"inriktningsmål marked {marked} is titled {printed.group(1)}", block.marker.no)
+                    self.warn(f"inriktningsmål {marked} har rubriken {printed.group(1)}", block.marker.no)
             number = marked
         elif block.kind == "area":
             printed = _AREA_NUMBER.match(title)
             if printed:
                 number, title = printed.group(1), printed.group(2)
             else:
-                self.warn("KF:s mål without a printed number", block.marker.no)
+                self.warn("KF:s mål utan tryckt nummer", block.marker.no)
         if not title:
-            self.warn(f"{block.marker.text} without a title", block.marker.no)
+            self.warn(f"{block.marker.text} utan titel", block.marker.no)
         draft = GoalDraft(level, title, number, block.marker.no, block.last, texts={"description": rest})
         self._place(draft, block)
 
@@ -154,9 +154,9 @@ class Walker:
             return
         parent = self.kf if block.kind == "area" else (self.area or self.kf)
         if block.kind == "board" and self.area is None:
-            self.warn("NÄMNDMÅL: outside any KF:s mål för verksamhetsområdet", block.marker.no)
+            self.warn("NÄMNDMÅL: utanför KF:s mål för verksamhetsområdet", block.marker.no)
         if parent is None:
-            self.warn(f"{block.marker.text} before any inriktningsmål; kept at the top", block.marker.no)
+            self.warn(f"{block.marker.text} före första inriktningsmålet; läst som ett mål på översta nivån", block.marker.no)
             self.top.append(draft)
         else:
             parent.children.append(draft)
@@ -169,7 +169,7 @@ class Walker:
     def result(self, block: Block) -> None:
         target = self.current()
         if target is None or target.texts.get("expected_result"):
-            self.warn("'Förväntat resultat' with no goal to belong to; dropped", block.marker.no)
+            self.warn("'Förväntat resultat' utan ett mål att höra till; inte läst", block.marker.no)
             return
         target.texts["expected_result"] = [line for line in block.body if not line.blank]
         self.extend_to(block.last)
@@ -180,10 +180,10 @@ class Walker:
         owner = (self.board or self.area) if board_table else self.area
         owner = owner or self.current()
         if owner is None:
-            self.warn(f"'{block.spec.title}' table before any goal; dropped", block.marker.no)
+            self.warn(f"tabell '{block.spec.title}' före första målet; inte läst", block.marker.no)
             return
         if board_table and self.board is None:
-            self.warn(f"'{block.spec.title}' table with no nämndmål above it; given to the KF goal", block.marker.no)
+            self.warn(f"tabell '{block.spec.title}' utan nämndmål ovanför; läst under KF:s mål", block.marker.no)
         found = parse_table(block.spec, block.body, self.path)
         owner.indicators.extend(found.indicators)
         owner.activities.extend(found.activities)

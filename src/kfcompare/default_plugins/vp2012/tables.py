@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from ...labels import INDICATOR_FIELD_LABEL
 from ...model import Activity, Indicator, ParseWarning, Provenance
 from ...text.dates import DATE_PAIR_AT_END_RE, parse_date
 from ...text.joined import join_hyphenated
@@ -64,10 +65,10 @@ def parse_table(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
 def _leftover(spec: TableSpec, pending: Sequence[Line], path: str) -> list[ParseWarning]:
     if not pending:
         return []
-    where = f"lines {pending[0].no}–{pending[-1].no}" if len(pending) > 1 else f"line {pending[0].no}"
+    where = f"raderna {pending[0].no}–{pending[-1].no}" if len(pending) > 1 else f"raden {pending[0].no}"
     return [
         ParseWarning(
-            f"{where} in a '{spec.title}' table end without a row's last line; not read as a row",
+            f"{where} i en tabell '{spec.title}' slutar utan radens sista rad; inte läst som en rad",
             line=pending[0].no,
             path=path,
             code="table-row",
@@ -94,7 +95,7 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
             if rows and not pending and not rows[-1][1]:
                 rows[-1] = (rows[-1][0], comment)
             else:
-                warnings.append(ParseWarning("'Kommentar:' without a row before it; dropped", line.no, path, "comment"))
+                warnings.append(ParseWarning("'Kommentar:' utan en rad före; inte läst", line.no, path, "comment"))
             comment.append(line)
             continue
         pending.append(line)
@@ -129,8 +130,8 @@ def _indicator(
             flags.append("wrapped-cell")
             warnings.append(
                 ParseWarning(
-                    f"'{split.name}': a cell wrapped over lines {spanned[0]}–{spanned[-1]} before the next "
-                    f"cell; read {column} as '{cell.text}' (uncertain)",
+                    f"'{split.name}': en cell bryts över raderna {spanned[0]}–{spanned[-1]} före nästa "
+                    f"cell; {INDICATOR_FIELD_LABEL.get(column, column)} läst som '{cell.text}' (osäkert)",
                     spanned[0],
                     path,
                     "wrapped-cell",
@@ -140,7 +141,7 @@ def _indicator(
         flags.append("unread-values")
         warnings.append(
             ParseWarning(
-                f"row '{joined.text}' does not end in {len(spec.columns)} value(s) and a periodicity",
+                f"raden '{joined.text}' slutar inte med {len(spec.columns)} värde(n) och en periodicitet",
                 row[0].no,
                 path,
                 "table-row",
@@ -176,7 +177,7 @@ def _activities(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
         if text:
             activities.append(Activity(text, Provenance(path, pending[0].no, line.no), start, end, table=spec.title))
         else:
-            warnings.append(ParseWarning("dates without an activity text; dropped", line.no, path, "table-row"))
+            warnings.append(ParseWarning("datum utan aktivitetstext; inte läst", line.no, path, "table-row"))
         pending = []
     warnings.extend(_leftover(spec, pending, path))
     return TableResult(activities=tuple(activities), warnings=tuple(warnings))
@@ -185,5 +186,5 @@ def _activities(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
 def _date(text: str, line: Line, path: str, warnings: list[ParseWarning]) -> dt.date | None:
     date = parse_date(text)
     if date is None:
-        warnings.append(ParseWarning(f"'{text}' is not a date", line.no, path, "date"))
+        warnings.append(ParseWarning(f"'{text}' är inte ett datum", line.no, path, "date"))
     return date
