@@ -30,12 +30,12 @@ def leftovers(folder: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("empty.txt", "is empty"),
-        ("whitespace_only.txt", "holds only white space"),
-        ("binary.dat", "is a binary file that no installed format reads"),
+        ("empty.txt", "är tom"),
+        ("whitespace_only.txt", "innehåller bara blanktecken"),
+        ("binary.dat", "är en binärfil som inget installerat format läser"),
         ("report.pdf", "PDF-filen är skadad eller avkortad och kan inte läsas"),
-        ("unrecognised.txt", "no format recognises this text as a report (scores: "),
-        ("no_goals.txt", "found no goals and no budget tables"),
+        ("unrecognised.txt", "inget format känner igen texten som en rapport (poäng: "),
+        ("no_goals.txt", "hittade varken mål eller budgettabeller"),
     ],
 )
 def test_unreadable_file_is_named_and_nothing_is_written(tmp_path: Path, name: str, message: str) -> None:
@@ -43,7 +43,7 @@ def test_unreadable_file_is_named_and_nothing_is_written(tmp_path: Path, name: s
     code, out, err = run("parse", str(BAD / name), "--format", "json", "-o", str(target))
     assert code == 2
     assert f"{BAD / name}" in err and message in err
-    assert "nothing was written" in err
+    assert "inget skrevs" in err
     assert leftovers(tmp_path) == []
     assert out == ""
 
@@ -63,7 +63,7 @@ def test_one_bad_file_does_not_stop_the_others_being_checked(tmp_path: Path, exa
     target = tmp_path / "out.json"
     code, _, err = run("parse", str(BAD / "empty.txt"), str(BAD / "report.pdf"), "-o", str(target), "--format", "json")
     assert code == 2
-    assert "empty.txt" in err and "report.pdf" in err and "2 of 2 file(s) could not be read" in err
+    assert "empty.txt" in err and "report.pdf" in err and "2 av 2 fil(er) kunde inte läsas" in err
     assert leftovers(tmp_path) == []
 
 
@@ -103,7 +103,7 @@ def test_encodings_and_line_ends_read_as_the_clean_text(name: str, tmp_path: Pat
     assert any("ä" in title or "å" in title or "ö" in title for title in goal_titles(report))
     assert strip_source(report)["goals"] == strip_source(clean)["goals"]
     if name == "cp1252.txt":
-        assert "not valid UTF-8; read as cp1252" in err
+        assert "inte giltig UTF-8; läst som cp1252" in err
         assert [w["code"] for w in report["warnings"]].count("encoding") == 1
     else:
         assert "cp1252" not in err
@@ -176,7 +176,7 @@ def test_a_folder_may_hold_other_files_which_are_skipped_and_named(tmp_path: Pat
     target = tmp_path / "out.json"
     code, _, err = run("parse", str(folder), "--format", "json", "-o", str(target))
     assert code == 0, err
-    assert f"hoppade över, inte en rapport: {folder / 'LÄS MIG.md'}: no format recognises" in err
+    assert f"hoppade över, inte en rapport: {folder / 'LÄS MIG.md'}: inget format känner igen" in err
     reports = json.loads(target.read_text(encoding="utf-8"))
     assert sorted((r["district"], r["unit"], r["format"]) for r in reports) == [
         ("Kungsholmen", "Familjeenheten", "pdf"),
@@ -189,7 +189,7 @@ def test_a_folder_with_no_report_at_all_is_an_error(tmp_path: Path) -> None:
     folder.mkdir()
     shutil.copy(BAD / "unrecognised.txt", folder)
     code, _, err = run("parse", str(folder), "-o", str(tmp_path / "out.json"))
-    assert code == 2 and "every file was skipped" in err
+    assert code == 2 and "alla filer hoppades över" in err
     assert leftovers(tmp_path) == ["tom"]
 
 

@@ -57,13 +57,13 @@ def test_no_score_above_threshold_lists_every_format() -> None:
 
 
 def test_a_tie_is_an_error_naming_both() -> None:
-    with pytest.raises(UnrecognisedFormat, match=r"formats 'a' and 'b' claim it equally; use --input-format"):
+    with pytest.raises(UnrecognisedFormat, match=r"formaten 'a' och 'b' gör lika starkt anspråk på texten; välj med --input-format"):
         choose_format(SOURCE, registry(a=0.7, b=0.7, c=0.9 - 0.2))  # 0.9-0.2 is 0.7000000000000001
 
 
 def test_forced_format_wins_even_with_a_low_score() -> None:
     assert choose_format(SOURCE, registry(a=0.9, b=0.0), forced="b").name == "b"
-    with pytest.raises(InputError, match=r"unknown input format 'z' \(known: a, b\)"):
+    with pytest.raises(InputError, match=r"okänt indataformat 'z' \(kända: a, b\)"):
         choose_format(SOURCE, registry(a=0.9, b=0.0), forced="z")
 
 

@@ -168,8 +168,8 @@ def test_bundle_fills_what_one_report_does_not_print_from_the_others() -> None:
     [a, b] = metadata.detect_bundle([numbered(first), numbered(second, len(first) + 1)], "bundle.txt")
     assert (a.district, a.year, a.unit, a.warnings) == ("Kungsholmen", 2021, "Vuxenenheten", ())
     assert (b.district, b.kind, b.year, b.period, b.unit) == ("Kungsholmen", Kind.VB, 2021, "VB 2021", "Familjeenheten")
-    assert sorted(w.message.split(" not settled")[0] for w in b.warnings) == ["district", "kind", "year"]
-    assert all("from the other reports in the file" in w.message for w in b.warnings)
+    assert sorted(w.message.split(" framgår inte")[0] for w in b.warnings) == ["Stadsdel", "Typ", "År"]
+    assert all("från de andra rapporterna i filen" in w.message for w in b.warnings)
     # reports that disagree among themselves lend nothing
     [_, lonely, _] = metadata.detect_bundle([numbered(first), numbered(second), numbered(third)], "bundle.txt")
     assert lonely.district is None and any("--district" in w.message for w in lonely.warnings)

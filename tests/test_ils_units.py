@@ -153,7 +153,7 @@ def test_truncated_district_report_says_where_it_stops() -> None:
     [warning] = [w for w in report.warnings if w.code == "truncated"]
     assert warning.line == 4353
     assert "Nämndmål: 1.5.4 Äldre är med och utformar sin beviljade insats" in warning.message
-    assert "mid-sentence" in warning.message
+    assert "mitt i en mening" in warning.message
     assert [s.title for s in report.sections] == ["Sammanfattande analys"]
 
 
@@ -168,7 +168,7 @@ def test_report_ending_in_its_goals_without_a_cut_sentence_is_flagged() -> None:
     lines = numbered(text)
     [warning] = layout.truncation_warnings(lines, "t.txt")
     assert warning.line == 11
-    assert "before its economy part" in warning.message and "'Enhetsmål: Barn är trygga' (line 6)" in warning.message
+    assert "före ekonomidelen" in warning.message and "'Enhetsmål: Barn är trygga' (rad 6)" in warning.message
 
 
 def test_summary_quoted_before_any_goal_does_not_start_a_report() -> None:
@@ -183,7 +183,7 @@ def test_unit_not_printed_is_warned_and_unit_option_sets_it() -> None:
                       "Barn är trygga", "", " Uppfylls helt", "", "Uppföljning av ekonomi", "Övrigt", "Slut."])
     [report] = ils2020.parse(Source.from_text(text, "u.txt"), ParseOptions())
     assert report.unit is None
-    assert any("unit's name is not printed" in w.message and "--unit" in w.message for w in report.warnings)
+    assert any("enhetens namn står inte i rapporten" in w.message and "--unit" in w.message for w in report.warnings)
     given = apply_options(report, ParseOptions(unit="Vuxenenheten"))
     assert (given.unit, given.origin("unit")) == ("Vuxenenheten", Origin.GIVEN)
 
@@ -290,7 +290,7 @@ def test_report_whose_name_is_not_printed_is_not_given_a_unit_it_mentions() -> N
     [report] = parse_text(text, "k.txt")
     assert report.unit is None
     [message] = [w.message for w in report.warnings if w.code == "metadata-unit"]
-    assert "unit's name is not printed" in message and "--unit" in message
+    assert "enhetens namn står inte i rapporten" in message and "--unit" in message
     assert "Familjeenheten" in message  # the mention, as a hint only
 
 
@@ -306,7 +306,7 @@ def test_a_capitalised_mention_in_passing_makes_no_unit() -> None:
     ])
     assert found.unit is None
     [message] = _unit_warnings(found)
-    assert "not printed" in message and "Vuxenenheten" in message and "--unit" in message
+    assert "står inte i rapporten" in message and "Vuxenenheten" in message and "--unit" in message
 
 
 def test_a_unit_named_only_in_its_goal_titles() -> None:
@@ -372,7 +372,7 @@ def test_a_report_naming_itself_as_two_units_is_flagged_even_when_one_leads() ->
                       "Enhetsmål: Vuxenenhetens ekonomi är hållbar"])
     assert found.unit is None
     [message] = _unit_warnings(found)
-    assert "unit unclear, it names itself as Vuxenenheten ×3, Familjeenheten ×1" in message and "--unit" in message
+    assert "enheten är oklar, rapporten kallar sig Vuxenenheten ×3, Familjeenheten ×1" in message and "--unit" in message
 
 
 def test_real_unit_reports_name_themselves_with_nothing_in_passing_deciding() -> None:

@@ -173,7 +173,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, str | None, tuple[ParseW
         else:
             text = data.decode("cp1252", errors="replace")
             encoding = "cp1252"
-            message, code = "not valid UTF-8; read as cp1252 (Windows Latin-1) — check Swedish letters", "encoding"
+            message, code = "inte giltig UTF-8; läst som cp1252 (Windows Latin-1) — kontrollera å, ä och ö", "encoding"
         warnings.append(ParseWarning(message, line=line, path=path, code=code))
     return _cleaned(text, path, warnings, encoding)
 

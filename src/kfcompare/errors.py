@@ -29,8 +29,8 @@ class UnrecognisedFormat(InputError):
 
     def __init__(self, path: str, scores: Sequence[tuple[str, float]], message: str) -> None:
         self.scores = tuple(scores)
-        listed = ", ".join(f"{name}={score:.2f}" for name, score in self.scores) or "no formats"
-        super().__init__(path, f"{message} (scores: {listed})")
+        listed = ", ".join(f"{name}={score:.2f}" for name, score in self.scores) or "inga format"
+        super().__init__(path, f"{message} (poäng: {listed})")
 
 
 class ParseError(InputError):

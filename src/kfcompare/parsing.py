@@ -62,7 +62,7 @@ def _choose(source: Source, registry: Registry, forced: str | None) -> tuple[Inp
     if forced is not None:
         if forced not in registry.formats:
             known = ", ".join(sorted(registry.formats)) or "none"
-            raise InputError(source.path, f"unknown input format {forced!r} (known: {known})")
+            raise InputError(source.path, f"okänt indataformat {forced!r} (kända: {known})")
         return registry.formats[forced], None
     scores = score_formats(source, registry)
     if not scores or scores[0][1] <= THRESHOLD:
@@ -73,7 +73,7 @@ def _choose(source: Source, registry: Registry, forced: str | None) -> tuple[Inp
     builtin = [name for name in tied if registry.is_builtin(registry.formats[name].plugin)]
     if len(builtin) != 1:
         raise UnrecognisedFormat(
-            source.path, scores, f"formats {tied[0]!r} and {tied[1]!r} claim it equally; use --input-format"
+            source.path, scores, f"formaten {tied[0]!r} och {tied[1]!r} gör lika starkt anspråk på texten; välj med --input-format"
         )
     others = ", ".join(repr(name) for name in tied if name != builtin[0])
     note = (
@@ -85,12 +85,12 @@ def _choose(source: Source, registry: Registry, forced: str | None) -> tuple[Inp
 
 def _unrecognised_message(source: Source) -> str:
     if source.data.startswith(b"%PDF"):
-        return "is a PDF and the 'pdf' format that reads PDFs is disabled"
+        return "är en PDF, och formatet 'pdf' som läser PDF-filer är avstängt"
     if source.text is None:
-        return "is a binary file that no installed format reads"
+        return "är en binärfil som inget installerat format läser"
     if not source.text.strip():
-        return "is empty"
-    return "no format recognises this text as a report"
+        return "är tom"
+    return "inget format känner igen texten som en rapport"
 
 
 def parse_source(
@@ -104,7 +104,7 @@ def parse_source(
     registry = registry or default_registry()
     options = options or ParseOptions()
     if source.text is not None and not source.text.strip() and input_format is None:
-        raise InputError(source.path, "is empty" if not source.text else "holds only white space")
+        raise InputError(source.path, "är tom" if not source.text else "innehåller bara blanktecken")
     fmt, note = _choose(source, registry, input_format)
     builtin = registry.is_builtin(fmt.plugin)
     try:
@@ -127,13 +127,13 @@ def parse_source(
         tie = ParseWarning(note, path=source.path, code="format-tie")
         reports = [attrs.evolve(r, warnings=(tie, *r.warnings)) for r in reports]
     if not reports:
-        raise ParseError(source.path, f"format {fmt.name!r} found no report in the file")
+        raise ParseError(source.path, f"formatet {fmt.name!r} hittade ingen rapport i filen")
     for report in reports:
         if not report.goals and not report.budget:
             raise ParseError(
                 source.path,
-                f"format {fmt.name!r} recognised the text but found no goals and no budget tables"
-                f" (lines {report.source.first_line}-{report.source.last_line}); is it a complete report?",
+                f"formatet {fmt.name!r} känner igen texten men hittade varken mål eller budgettabeller"
+                f" (rad {report.source.first_line}-{report.source.last_line}); är rapporten hel?",
                 line=report.source.first_line,
             )
     return [apply_options(name_warnings(_with_source_warnings(r, source, fmt)), options) for r in reports]

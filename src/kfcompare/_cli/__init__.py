@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             registry = load_registry(args.disable_plugin, on_load=loading)
             return int(command.run(args, registry, out, err) or ExitCode.OK)
     except KfcompareError as exc:
-        say(err, f"error: {exc}")
+        say(err, f"fel: {exc}")
         return exit_code_for(exc)
     except KeyboardInterrupt:
         print("kfcompare: interrupted; nothing was written", file=err)

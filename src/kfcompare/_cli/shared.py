@@ -40,7 +40,7 @@ def read_reports(
     candidates = candidate_files(args.paths)
     files = [path for path, _ in candidates]
     if not files:
-        raise UsageError(f"no report files in {', '.join(map(str, args.paths))}")
+        raise UsageError(f"inga rapportfiler i {', '.join(map(str, args.paths))}")
     batch = read_many(
         files,
         parse_options(args) if options is None else options,
@@ -54,13 +54,13 @@ def read_reports(
     for message in batch.skipped:
         say(err, f"hoppade över, inte en rapport: {message}")
     if not batch.reports and not batch.errors:
-        raise UsageError(f"no reports in {', '.join(map(str, args.paths))}: every file was skipped")
+        raise UsageError(f"inga rapporter i {', '.join(map(str, args.paths))}: alla filer hoppades över")
     for message in batch.errors:
         say(err, message)
     for failure in registry.failures:
         say(err, f"warning: {failure}")
     if batch.errors:
-        raise BatchError(f"{len(batch.errors)} of {batch.files} file(s) could not be read; nothing was written")
+        raise BatchError(f"{len(batch.errors)} av {batch.files} fil(er) kunde inte läsas; inget skrevs")
     reports = keep(batch.reports) if keep is not None else batch.reports
     warned = [(r, w) for r in reports for w in r.warnings]
     for report, warning in warned if warn else ():
