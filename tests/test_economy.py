@@ -289,7 +289,7 @@ def test_warnings_name_every_flagged_row(
     ambiguous = [w for w in warnings if w.code == "ambiguous-columns"]
     assert [w.line for w in ambiguous] == flagged
     assert len(flagged) == 10  # E1: 4 lone values, E6 and E12: 3 each
-    assert all(w.path == str(SODERMALM) and "also possible" in w.message for w in ambiguous)
+    assert all(w.path == str(SODERMALM) and "också möjligt" in w.message for w in ambiguous)
 
 
 def _column(table: BudgetTable, index: int, rows: Sequence[int]) -> list[Decimal]:

@@ -113,4 +113,4 @@ Ogiltigt datum 2020-02-30 2020-12-31 Avvikelse
     [goal], warnings = parse_goals(numbered(text.split("\n")), "x.txt")
     assert [a.text for a in goal.activities] == ["Samma aktivitet", "Samma aktivitet", "Ogiltigt datum"]
     assert goal.activities[2].start is None and goal.activities[2].deviation
-    assert any("calendar date" in w.message and w.line == 12 for w in warnings)
+    assert any("inte ett datum i kalendern" in w.message and w.line == 12 for w in warnings)

@@ -180,7 +180,7 @@ def test_assessment_with_spaces_and_number_on_next_line():
     assert (goal.level, goal.number, goal.title) == (GoalLevel.AREA, "2.3", "Stockholm är en stad")
     assert (goal.assessment, goal.assessment_raw) == (Assessment.INTE, "Uppfylls inte")
     assert goal.analysis == "Text."
-    assert any("without a goal above" in w.message for w in warnings)
+    assert any("utan mål ovanför" in w.message for w in warnings)
 
 
 def test_provenance_on_every_goal(hv, sod):

@@ -160,15 +160,15 @@ def detect_kind(found: Signals) -> tuple[Kind | None, list[str]]:
     notes = []
     kind = _clear_winner(cells.kinds)
     if kind is None and cells.kinds:
-        notes.append(f"the Period cells disagree ({_listed(cells.kinds)})")
+        notes.append(f"Period-cellerna säger olika ({_listed(cells.kinds)})")
     economy_kind = _clear_winner(economy)
     says_tertial = unnumbered > economy[Kind.VB] or (economy_kind is not None and _tertial(economy_kind))
     if kind is None and economy_kind is None and unnumbered:
-        notes.append("the economy headers say tertial report but not which tertial")
+        notes.append("ekonomirubrikerna säger tertialrapport men inte vilket tertial")
     elif kind is None:
         kind = economy_kind
     elif (economy_kind is not None or unnumbered) and says_tertial != _tertial(kind):
-        notes.append(f"the economy headers disagree with the Period cells ({kind.value})")
+        notes.append(f"ekonomirubrikerna säger annat än Period-cellerna ({kind.value})")
     return kind, notes
 
 

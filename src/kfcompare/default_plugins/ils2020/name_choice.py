@@ -22,7 +22,7 @@ class Guess:
     @property
     def tied_names(self) -> str:
         """'Bromma or Farsta': the names sharing the top weight."""
-        return " or ".join(name for name, score in self.scores if score == self.scores[0][1])
+        return " eller ".join(name for name, score in self.scores if score == self.scores[0][1])
 
 
 def choose(weights: Mapping[str, int], minimum: int = 1) -> Guess:
