@@ -96,7 +96,7 @@ def test_adversarial_rows_do_bounded_work_and_unsettled_rows_are_flagged(lines: 
     tally = Tally()
     found, warnings = parse_economy(numbered(lines), "adv.txt", tally)
     assert tally.rows <= len(lines)
-    assert tally.readings <= 2 * MAX_READINGS * tally.rows
+    assert tally.readings <= 3 * MAX_READINGS * tally.rows
     flagged = {w.line for w in warnings if w.code == "ambiguous-columns"}
     for table in found:
         for row in table.rows:
@@ -116,4 +116,4 @@ def test_the_reported_dos_rows_are_read_flagged_and_cheap() -> None:
     flagged = [w for w in warnings if w.code == "ambiguous-columns"]
     assert len(flagged) == 400 and flagged[0].line == 5
     assert "kan inte avgöras" in flagged[0].message
-    assert tally.readings <= 2 * 12 * 400
+    assert tally.readings <= 3 * 12 * 400

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from attrs import frozen
 
@@ -88,7 +89,7 @@ def parse_economy(
 
     Any slice of lines is accepted; lines that make no table are prose and are skipped.
     ``tally``, when given, counts the readings scored (each row's are at most
-    2 × MAX_READINGS).
+    3 × MAX_READINGS: one build per pass).
     """
     tables: list[BudgetTable] = []
     warnings: list[ParseWarning] = []
@@ -315,28 +316,52 @@ def _unit(
     return unit, ("unit-mismatch",), [ParseWarning(message, line=line, path=path, code="unit-mismatch")]
 
 
+#: a row's readings are kept between the passes below when they are this few (as in every
+#: real report); a row with more builds them again in each pass, so what a table holds in
+#: memory grows with its rows, not with their readings
+KEEP_READINGS = 8
+
+
 def _resolve(
     raw: Sequence[_RawRow], body: _Body, relation: Relation | None, path: str, tally: Tally | None
 ) -> tuple[tuple[BudgetRow, ...], list[ParseWarning]]:
     """Place every row's cells; rows the arithmetic settles teach the others which column
-    this table leaves empty."""
-    found = [choices(row.tokens, body.width, body.decimal, None) for row in raw]
-    plain = [options.readings for options in found]
-    relation = _learn_sign(plain, body, relation)
-    judged_rows = [judged(options, relation) for options in plain]
-    if tally is not None:
-        tally.rows += len(raw)
-        tally.readings += 2 * sum(len(options) for options in plain)
+    this table leaves empty. Three passes: the complete rows vote the sign convention, the
+    settled rows agree which columns stay empty, then every row is placed."""
+    kept: list[Sequence[Reading] | None] = []
+    counts: list[Choices] = []
+    complete: list[tuple[Decimal | None, ...]] = []
+    for row in raw:
+        found = choices(row.tokens, body.width, body.decimal, None)
+        full = [r for r in found.readings if r.filled == body.width]
+        if len(full) == 1:
+            complete.append(full[0].numbers)
+        small = len(found.readings) <= KEEP_READINGS
+        kept.append(found.readings if small else None)
+        counts.append(found if small else Choices((), found.allowed))
+        _count(tally, 1, len(found.readings))
+    relation = vote_sign(relation, complete) if relation is not None else None
+    kept = [None if readings is None else judged(readings, relation) for readings in kept]
+    _count(tally, 0, sum(len(readings) for readings in kept if readings is not None))
+
+    def options(index: int) -> Sequence[Reading]:
+        readings = kept[index]
+        if readings is None:
+            readings = choices(raw[index].tokens, body.width, body.decimal, relation).readings
+            _count(tally, 0, len(readings))
+        return readings
+
     consensus: frozenset[int] = frozenset()
-    for options in judged_rows:
-        best, rivals = choose(options, body.width, frozenset())
+    for index in range(len(raw)):
+        best, rivals = choose(options(index), body.width, frozenset())
         if not rivals and best.holds:
             consensus |= best.empty
     rows, warnings = [], []
-    for row, options, counted in zip(raw, judged_rows, found):
-        best, rivals = choose(options, body.width, consensus)
+    for index, row in enumerate(raw):
+        best, rivals = choose(options(index), body.width, consensus)
         flags: tuple[str, ...] = ()
-        if counted.cut:
+        counted = counts[index]
+        if counted.allowed > MAX_READINGS:
             flags = ("ambiguous-columns",)
             warnings.append(_too_many(row, counted, path))
         elif rivals:
@@ -352,18 +377,10 @@ def _resolve(
     return tuple(rows), warnings
 
 
-def _learn_sign(plain: Sequence[Sequence[Reading]], body: _Body, relation: Relation | None) -> Relation | None:
-    """The sign convention the table's complete rows follow (E7 prints Prognos − Budget);
-    ``plain`` holds each row's readings made without a relation. Only rows that fill every
-    column in exactly one way vote."""
-    if relation is None:
-        return None
-    complete = []
-    for choices in plain:
-        full = [r for r in choices if r.filled == body.width]
-        if len(full) == 1:
-            complete.append(full[0].numbers)
-    return vote_sign(relation, complete)
+def _count(tally: Tally | None, rows: int, readings: int) -> None:
+    if tally is not None:
+        tally.rows += rows
+        tally.readings += readings
 
 
 def _ambiguity(row: _RawRow, best: Reading, rivals: Sequence[Reading], path: str) -> ParseWarning:
