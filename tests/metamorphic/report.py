@@ -7,6 +7,7 @@ per k); with it, each break is parsed on its own (minutes).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable
 
@@ -24,7 +25,7 @@ def measures(full: bool = False, only: str | None = None, keep: int = 20) -> Ite
     jobs += [("other unit names", lambda: harness.units(names, keep))]
     jobs += [(label, lambda label=label: harness.reorder(label, names, keep)) for label in transforms.REORDER]
     for label, job in jobs:
-        if only is None or only in label:
+        if only is None or re.search(only, label):
             yield job()
 
 
@@ -46,7 +47,7 @@ def table(rows: Iterable[Measure]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--full", action="store_true", help="each page break parsed on its own; every district name")
-    parser.add_argument("--only", help="run the transformations whose name contains this")
+    parser.add_argument("--only", help="run the transformations whose name matches this regular expression")
     parser.add_argument("--details", type=int, default=0, help="print up to N differences per transformation")
     args = parser.parse_args(argv)
     done = []
