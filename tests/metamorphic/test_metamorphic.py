@@ -9,6 +9,8 @@ each break parsed on its own and every district name.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from . import corpus, harness, transforms
 from .harness import Measure
@@ -101,3 +103,21 @@ def test_full_extractor_variant(label: str) -> None:
 @pytest.mark.metamorphic_full
 def test_full_every_district_name() -> None:
     _assert_clean(harness.districts(corpus.NAMES))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.data())
+def test_a_page_break_anywhere_in_any_example(data: st.DataObject) -> None:
+    """A sample of the full sweep in every run: one break of any kind before any row line of
+    any example, with any of the templates' page blocks (derandomized: the same sample each
+    run, so a known gap cannot make CI flaky)."""
+    example = corpus.load(data.draw(st.sampled_from(corpus.NAMES)))
+    kind = data.draw(st.sampled_from([k for k in transforms.PAGE_KINDS if k != "formfeed"]))
+    rows = [r for r in example.rows if transforms.applies(kind, r) and r.kind != "budget"]
+    row = data.draw(st.sampled_from(rows))
+    no = data.draw(st.sampled_from(row.lines))
+    turn = data.draw(st.integers(0, 5))
+    extra, _ = transforms.page_insert(example, row, kind, turn, example.lines[no - 1])
+    outcome = harness.run_variant(example, transforms.insert_before(example, {no: extra}))
+    silent = {key: o for key, o in outcome.rows.items() if o in ("changed", "lost")}
+    assert not silent and not outcome.other, "\n".join(outcome.details)
