@@ -80,3 +80,18 @@ def test_compare_puts_each_reports_assessment_in_its_column(installed: None) -> 
         for goal in area:
             assert matrix[f"{goal['number']} {goal['title']}"][column] == ASSESSMENT.get(goal["assessment"], "ej bedömt")
     assert rows(markdown, "Indikatorer")
+
+
+def test_html_and_code_spans_in_report_text_stay_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PLUGIN / "src"))
+    from kfcompare_markdown.render import render_report
+
+    from kfcompare import parse_text
+
+    lines = SODERMALM.read_text(encoding="utf-8").split("\n")[:525]
+    lines[234] = "<img src=x onerror=alert(1)> `kod` & " + lines[234]
+    [report] = parse_text("\n".join(lines) + "\n", path="<script>x.txt")
+    markdown = render_report(report)
+    assert "<img" not in markdown and "<script>" not in markdown
+    assert "&lt;img src=x onerror=alert(1)&gt; \\`kod\\` &amp; Andel barn som lever i" in markdown
+    assert "Källa: &lt;script&gt;x.txt:1-525" in markdown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 
 from kfcompare import Goal, Indicator, Report, RenderContext, Value
@@ -13,10 +14,13 @@ MISSING = "–"
 
 
 def cell(text: object) -> str:
-    """Table-safe: one line, pipes escaped, empty shown as a dash."""
+    """Table-safe and inert: one line, pipes escaped, HTML shown as text, empty shown as a dash.
+
+    Report text and file names come from outside; a ``<script>`` or ``<img onerror=…>`` in
+    them must reach a Markdown viewer as the characters, never as HTML."""
     if text is None or text == "":
         return MISSING
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return html.escape(" ".join(str(text).split()), quote=False).replace("|", "\\|").replace("`", "\\`")
 
 
 def raw(value: Value | None) -> str:
@@ -46,7 +50,7 @@ def render_reports(reports: Sequence[Report]) -> str:
 def render_report(report: Report) -> str:
     parts = [
         f"# {cell(report.label)}",
-        f"Källa: `{report.source}`, format `{report.format}`; "
+        f"Källa: {cell(report.source)}, format {cell(report.format)}; "
         f"{sum(1 for _ in report.walk_goals())} mål, {sum(1 for _ in report.indicators())} indikatorer, "
         f"{len(report.warnings)} varningar.",
     ]
@@ -95,7 +99,7 @@ def render_comparison(context: RenderContext) -> str:
     if indicators:
         parts += ["## Indikatorer", "Utfall (mål; status) per rapport.", table(["Mål", "Indikator", *labels], indicators)]
     if comparison.findings:
-        found = [f"- {cell(f.report)}: `{f.path}:{f.line or '?'}` {cell(f.message)}" for f in comparison.findings]
+        found = [f"- {cell(f.report)}: {cell(f.path)}:{f.line or '?'} {cell(f.message)}" for f in comparison.findings]
         parts += [f"## Kontroller ({len(found)})", "\n".join(found)]
     return "\n\n".join(parts) + "\n"
 
