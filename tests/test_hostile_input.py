@@ -152,3 +152,35 @@ def test_a_broken_byte_inside_a_utf8_file_is_replaced_not_read_as_cp1252(tmp_pat
     assert code == 0, err
     line = data[:end].count(b"\n") + 1
     assert "cp1252" not in err and f"{damaged}:{line}: ogiltiga UTF-8-byte" in err
+
+
+@pytest.mark.parametrize("end", [14793, 60_000, 120_000, 150_000, -400])
+def test_every_cut_of_the_2012_plan_is_warned_about(tmp_path: Path, end: int) -> None:
+    data = (ROOT / "examples" / "hasselby-vallingby_vp_2012.txt").read_bytes()
+    cut = tmp_path / "vp.txt"
+    cut.write_bytes(data[:end])
+    code, out, err = run("parse", str(cut), "--format", "json")
+    assert code == 0, err
+    [report] = json.loads(out)
+    [warning] = [w for w in report["warnings"] if w["code"] == "truncated"]
+    last = max(i for i, line in enumerate(data[:end].decode("utf-8", "replace").split("\n"), 1) if line.strip())
+    assert warning["line"] == last
+    assert "utan planens bilageförteckning (till bilaga 10)" in warning["message"]
+
+
+def test_the_complete_2012_plan_is_not_called_truncated(examples: Path) -> None:
+    code, out, err = run("parse", str(examples / "hasselby-vallingby_vp_2012.txt"), "--format", "json")
+    assert code == 0 and not [w for w in json.loads(out)[0]["warnings"] if w["code"] == "truncated"]
+
+
+@pytest.mark.parametrize("end", [170840, 176000])
+def test_a_district_report_cut_mid_word_after_the_goal_part_is_warned_about(tmp_path: Path, end: int) -> None:
+    data = REPORT.read_bytes()
+    cut = tmp_path / "t1.txt"
+    cut.write_bytes(data[:end])
+    code, out, err = run("parse", str(cut), "--format", "json")
+    assert code == 0, err
+    [report] = json.loads(out)
+    assert [w["line"] for w in report["warnings"] if w["code"] == "truncated"] == [data[:end].rstrip().count(b"\n") + 1]
+    code, out, err = run("parse", str(REPORT), "--format", "json")
+    assert not [w for w in json.loads(out)[0]["warnings"] if w["code"] == "truncated"]

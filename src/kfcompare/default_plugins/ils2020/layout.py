@@ -26,6 +26,8 @@ GOALS_TITLE = "Uppföljning av Kommunfullmäktiges inriktningsmål"
 #: the header line that makes 'Investeringar' a table caption of the economy part
 _TABLE_HEADER = re.compile(r"^(?:Mnkr|Tkr|Kr)\b|\bBudget\b.*\b(?:Prognos|Utfall|Avvikelse)\b")
 _SENTENCE_END = re.compile(r"[.!?:;)\]”\"%]$|\d$")
+#: how the last line of a complete report ends: a sentence, not a colon, a comma or a table row
+_DOCUMENT_END = re.compile(r"[.!?)\]”\"]$")
 
 
 @frozen
@@ -169,7 +171,6 @@ def _last_goal_heading(lines: Sequence[Line], kinds: Sequence[str]) -> str | Non
 
 
 def _looks_cut(line: Line) -> bool:
-    """A line without a sentence end that is too long for a heading, or ends in ',' or '-'."""
-    if _SENTENCE_END.search(line.text):
-        return False
-    return line.text.endswith((",", "-")) or len(line.text) > 40
+    """A complete report ends with a sentence (or a part's heading, checked by the caller);
+    a last line that does not, however short ('rekryterin') or table-like, was cut off."""
+    return not _DOCUMENT_END.search(line.text.rstrip())

@@ -63,7 +63,7 @@ def _parse(source: Source) -> list[Report]:
     if start == len(lines) and front.year is None:
         raise ParseError(source.path, "neither a 2012 plan title nor a 'KF:s INRIKTNINGSMÅL N:' marker found")
     goals, sections, problems = parse_goal_part(lines[start:], source.path)
-    warnings = [*front.warnings, *problems, *_missing_appendices(lines, source.path)]
+    warnings = [*front.warnings, *problems, *_missing_appendices(lines, source.path), *_truncation(lines, source.path)]
     first = lines[0].no if lines else 1
     last = lines[-1].no if lines else 1
     return [
@@ -78,6 +78,32 @@ def _parse(source: Source) -> list[Report]:
             sections=front.sections + tuple(sections),
             decisions=front.decisions,
             warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),
+        )
+    ]
+
+
+#: a complete plan ends with its list of appendices: "Bilaga 10 Ersättning till utförande enheter"
+_APPENDIX_ITEM = re.compile(r"^Bilaga (\d+)(?:\.\d+)? \S")
+_APPENDIX_MENTION = re.compile(r"\bbilaga(?:orna)? (\d+)(?: och (\d+))?", re.I)
+
+
+def _truncation(lines: Sequence[Line], path: str) -> list[ParseWarning]:
+    """A plan that does not end with its appendix list, up to the highest appendix it names, was cut off."""
+    filled = [line for line in lines if line.text.strip()]
+    if not filled:
+        return []
+    last = filled[-1]
+    item = _APPENDIX_ITEM.match(last.text.strip())
+    named = [int(n) for line in filled for m in _APPENDIX_MENTION.finditer(line.text) for n in m.groups() if n]
+    if item and int(item.group(1)) >= max(named, default=0):
+        return []
+    return [
+        ParseWarning(
+            f"dokumentet slutar på rad {last.no} utan planens bilageförteckning"
+            f"{f' (till bilaga {max(named)})' if named else ''}: det ser avkortat ut; det som finns är läst",
+            line=last.no,
+            path=path,
+            code="truncated",
         )
     ]
 
