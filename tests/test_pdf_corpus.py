@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pdf_support import (
+    PDF_DIR,
     PDF_NAMES,
     activities,
     activity_cells,
@@ -88,3 +89,8 @@ def test_a_value_names_the_page_a_controller_finds_it_on() -> None:
     [ind] = [i for i in indicators(read_pdf("sodermalm_t1_2020")) if i["name"] == "Aktivt Medskapandeindex"]
     assert (ind["outcome"]["raw"], ind["target"]["raw"], ind["period"]) == ("80", "82", "2020")
     assert ind["page"] == 53
+    # the 43rd printed line of that page, counted from its top ('Tjänsteutlåtande' is line 1)
+    assert ind["page_line"] == 43
+    [report] = __import__("kfcompare").parse_file(PDF_DIR / "sodermalm_t1_2020.pdf")
+    [found] = [i for _, i in report.indicators() if i.name == "Aktivt Medskapandeindex"]
+    assert str(found.provenance).endswith("(s. 53, rad 43)")

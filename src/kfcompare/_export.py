@@ -49,6 +49,7 @@ def _where(provenance: Provenance) -> dict[str, Any]:
     if provenance.page is not None:
         out["page"] = provenance.page
         out["last_page"] = provenance.last_page
+        out["page_line"] = provenance.page_line
     return out
 
 

@@ -55,6 +55,8 @@ class Provenance:
     #: whole file as kfcompare reads it: ``kfcompare parse FILE.pdf --format text`` shows them)
     page: int | None = None
     last_page: int | None = None
+    #: the printed line on ``page`` where the element starts, counted from the page's top
+    page_line: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.first_line}"
@@ -62,7 +64,8 @@ class Provenance:
             where = f"{where}-{self.last_line}"
         if self.page is not None:
             pages = f"{self.page}" if self.last_page in (None, self.page) else f"{self.page}-{self.last_page}"
-            where = f"{where} (s. {pages})"
+            row = f", rad {self.page_line}" if self.page_line is not None else ""
+            where = f"{where} (s. {pages}{row})"
         return where
 
 

@@ -46,7 +46,8 @@ def read_lines(source: Source) -> list[PdfLine]:
 def parse(source: Source, options: ParseOptions) -> Sequence[Report]:
     lines = read_lines(source)
     pages = {line.no: line.page for line in lines}
-    return [with_pages(report, pages).evolve(format=NAME) for report in ils2020.parse_lines(lines, source.path)]
+    rows = {line.no: line.page_line for line in lines}
+    return [with_pages(report, pages, rows).evolve(format=NAME) for report in ils2020.parse_lines(lines, source.path)]
 
 
 @hookimpl

@@ -34,6 +34,8 @@ class PrintedLine:
 
     page: int
     words: tuple[Word, ...]
+    #: the line's place on its page, counted from the top (page header lines included)
+    row: int = 0
 
     @property
     def y(self) -> float:
@@ -61,7 +63,7 @@ def page_lines(page: Page) -> list[PrintedLine]:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [PrintedLine(page.number, tuple(sorted(line, key=lambda w: w.x0))) for line in lines]
+    return [PrintedLine(page.number, tuple(sorted(line, key=lambda w: w.x0)), k) for k, line in enumerate(lines, 1)]
 
 
 def _margin_blocks(lines: Sequence[PrintedLine]) -> tuple[int, int]:

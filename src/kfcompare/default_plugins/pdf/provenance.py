@@ -10,14 +10,16 @@ import attrs
 from ...model import Provenance, Value
 
 
-def with_pages(obj: Any, pages: Mapping[int, int]) -> Any:
-    """``obj`` with every Provenance and Value inside it given the page of its line(s)."""
+def with_pages(obj: Any, pages: Mapping[int, int], rows: Mapping[int, int | None] | None = None) -> Any:
+    """``obj`` with every Provenance and Value inside it given the page of its line(s), and
+    each Provenance the printed line on the page where it starts (``rows``)."""
     if isinstance(obj, Provenance):
-        return attrs.evolve(obj, page=pages.get(obj.first_line), last_page=pages.get(obj.last_line))
+        row = (rows or {}).get(obj.first_line)
+        return attrs.evolve(obj, page=pages.get(obj.first_line), last_page=pages.get(obj.last_line), page_line=row)
     if isinstance(obj, Value):
         return attrs.evolve(obj, page=pages.get(obj.line)) if obj.line is not None else obj
     if isinstance(obj, tuple):
-        return tuple(with_pages(item, pages) for item in obj)
+        return tuple(with_pages(item, pages, rows) for item in obj)
     if attrs.has(type(obj)):
         changes = {}
         for a in attrs.fields(type(obj)):
@@ -25,7 +27,7 @@ def with_pages(obj: Any, pages: Mapping[int, int]) -> Any:
                 continue
             value = getattr(obj, a.name)
             if isinstance(value, (tuple, Provenance, Value)) or attrs.has(type(value)):
-                new = with_pages(value, pages)
+                new = with_pages(value, pages, rows)
                 if new is not value:
                     changes[a.name] = new
         return attrs.evolve(obj, **changes) if changes else obj

@@ -26,13 +26,22 @@ class PdfLine(Line):
     """A line of the stream with the page it is printed on; a table row's line carries its
     cells, each naming its column (see ils2020's readers)."""
 
-    __slots__ = ("page", "doubt")
+    __slots__ = ("page", "page_line", "doubt")
 
     def __init__(
-        self, no: int, raw: str, cells: tuple[Cell, ...] | None = None, *, page: int = 0, doubt: str | None = None
+        self,
+        no: int,
+        raw: str,
+        cells: tuple[Cell, ...] | None = None,
+        *,
+        page: int = 0,
+        doubt: str | None = None,
+        page_line: int | None = None,
     ) -> None:
         super().__init__(no, raw, cells)
         self.page = page
+        #: the printed line on the page this line starts at (None for an inserted blank line)
+        self.page_line = page_line
         #: why the row's columns are uncertain on this page (Swedish), when they are
         self.doubt = doubt
 
@@ -56,7 +65,8 @@ class _Out:
         last = line.words[-1]
         filled = last.x1 >= self.margins.get(line.page, last.x1) - 0.6 * last.size
         wrapped_at_space = not last.broken and (last.space_after or len(line.words) > 1 or not filled)
-        self.lines.append(PdfLine(self.next_no, line.text + (" " if wrapped_at_space else ""), page=line.page))
+        raw = line.text + (" " if wrapped_at_space else "")
+        self.lines.append(PdfLine(self.next_no, raw, page=line.page, page_line=line.row))
 
     def prose(self, lines: Iterable[PrintedLine]) -> None:
         prev: PrintedLine | None = None
@@ -140,16 +150,17 @@ def _table(out: _Out, table: Table) -> None:
         # the last on a line of its own: the reader finds a header's end by its 'Period'
         *first, last = table.columns
         known = [_canonical(c.title, name) for c, name in zip(first, _column_names(table))]
-        out.lines.append(PdfLine(out.next_no, "Indikator " + " ".join(known[1:]) + " ", page=page))
-        out.lines.append(PdfLine(out.next_no, _header_text([last]), page=page))
+        at = table.header[0].row
+        out.lines.append(PdfLine(out.next_no, "Indikator " + " ".join(known[1:]) + " ", page=page, page_line=at))
+        out.lines.append(PdfLine(out.next_no, _header_text([last]), page=page, page_line=at))
     elif table.kind == "budget":
         names = _column_names(table)
         stub, *titles = table.columns
         cells: tuple[Cell, ...] = (Cell(stub.title, stub.start, stub.start, STUB),)
         cells += tuple(Cell(name or "", c.start, c.start, name) for c, name in zip(titles, names[1:]))
-        out.lines.append(PdfLine(out.next_no, _header_text(table.columns), cells, page=page))
+        out.lines.append(PdfLine(out.next_no, _header_text(table.columns), cells, page=page, page_line=table.header[0].row))
     else:
-        out.lines.append(PdfLine(out.next_no, _header_text(table.columns), page=page))
+        out.lines.append(PdfLine(out.next_no, _header_text(table.columns), page=page, page_line=table.header[0].row))
     out.blank(page)
     out.prose(table.loose)
     for row in table.rows:
@@ -164,7 +175,7 @@ def _row(out: _Out, table: Table, row: Row) -> None:
     if table.kind == "activities":
         # an activity row reads as its text line does: text, the two dates, 'Avvikelse'
         raw = " ".join(text for text in texts if text)
-        out.lines.append(PdfLine(no, raw, page=page, doubt=row.doubt))
+        out.lines.append(PdfLine(no, raw, page=page, doubt=row.doubt, page_line=row.lines[0].row))
     else:
         names = _column_names(table)
         cells = tuple(
@@ -173,6 +184,6 @@ def _row(out: _Out, table: Table, row: Row) -> None:
             if text
         )
         raw = " ".join(text for text in texts if text)
-        out.lines.append(PdfLine(no, raw, cells, page=page, doubt=row.doubt))
+        out.lines.append(PdfLine(no, raw, cells, page=page, doubt=row.doubt, page_line=row.lines[0].row))
     if row.analysis:
         out.prose(row.analysis)
