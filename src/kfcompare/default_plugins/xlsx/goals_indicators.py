@@ -17,7 +17,7 @@ from ...compare.status import AMBIGUOUS
 from ...labels import ASSESSMENT_LABEL, LEVEL_LABEL
 from ...model import Assessment, GoalLevel, Indicator, Report
 from .overview_activities import report_titles, titles_by_report, where
-from .style import Grid, Styles
+from .style import TABLE_HEAD, Grid, Styles, table_sheet
 
 MISSING = "–"
 NOT_ASSESSED = "ej bedömd"
@@ -97,20 +97,15 @@ def doubt_note(report: Report, indicator: Indicator) -> str:
 
 
 def indicators(book: Workbook, styles: Styles, comparison: Comparison) -> None:
-    grid = Grid(book.add_worksheet("Indikatorer"), styles)
-    grid.text(0, 0, "Indikatorer per KF-mål: utfall mot årsmål och KF:s årsmål, en rad per rapport", styles.title, fit=False)
-    grid.text(
-        1, 0,
+    note = (
         f"Status: {UPPNATT} (grön), {EJ_UPPNATT} (röd); övriga statusar säger varför ingen jämförelse görs. "
-        f"Tolkning '{DOUBTFUL}' (gulrandig): raden hade färre värden än kolumner; kommentaren visar de andra läsningarna.",
-        styles.note, fit=False,
-    )  # fmt: skip
-    head = 3
-    titles = titles_by_report(comparison.reports)
-    for col, width in INDICATOR_WIDTHS.items():
-        grid.limits[col] = width
-    grid.header(head, INDICATOR_LABELS)
+        f"Tolkning '{DOUBTFUL}' (gulrandig): raden hade färre värden än kolumner; kommentaren visar de andra läsningarna."
+    )
+    title = "Indikatorer per KF-mål: utfall mot årsmål och KF:s årsmål, en rad per rapport"
+    grid = table_sheet(book, styles, "Indikatorer", title, note, INDICATOR_LABELS, INDICATOR_WIDTHS)
     grid.wide(1, INDICATOR_WIDTHS[1])
+    head = TABLE_HEAD
+    titles = titles_by_report(comparison.reports)
     row = head
     for area, rows in areas(comparison.indicator_rows):
         row += 1
@@ -151,15 +146,12 @@ GENDER_WIDTHS = {0: 6, 1: 60, 2: 28, 3: 10, 4: 10, 5: 12, 6: 38}
 
 
 def gender(book: Workbook, styles: Styles, comparison: Comparison) -> None:
-    grid = Grid(book.add_worksheet("Kön"), styles)
-    grid.text(0, 0, "Utfall för kvinnor och män, en rad per indikator och rapport", styles.title, fit=False)
-    grid.text(1, 0, "Skillnad = kvinnor − män, i indikatorns enhet (procentenheter, p.e., för andelar); tom när enheterna skiljer sig.", styles.note, fit=False)
-    head = 3
-    titles = titles_by_report(comparison.reports)
-    for col, width in GENDER_WIDTHS.items():
-        grid.limits[col] = width
-    grid.header(head, GENDER_LABELS)
+    title = "Utfall för kvinnor och män, en rad per indikator och rapport"
+    note = "Skillnad = kvinnor − män, i indikatorns enhet (procentenheter, p.e., för andelar); tom när enheterna skiljer sig."
+    grid = table_sheet(book, styles, "Kön", title, note, GENDER_LABELS, GENDER_WIDTHS)
     grid.wide(1, GENDER_WIDTHS[1])
+    head = TABLE_HEAD
+    titles = titles_by_report(comparison.reports)
     row = head
     for gender_row in comparison.gender_rows:
         for report, cell in zip(comparison.reports, gender_row.cells):

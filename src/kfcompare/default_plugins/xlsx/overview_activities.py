@@ -16,7 +16,7 @@ from ...compare.result import Comparison
 from ...labels import ASSESSMENT_LABEL, KIND_LABEL, NOT_ASSESSED
 from ...model import Assessment, GoalLevel, Report
 from ...values import count_of
-from .style import Grid, Styles
+from .style import TABLE_HEAD, Grid, Styles, table_sheet
 
 YES_NO = {True: "Ja", False: "Nej"}
 
@@ -92,12 +92,9 @@ ACTIVITY_WIDTHS = {0: 28, 1: 14, 2: 50, 6: 14, 7: 45, 8: 38}
 
 
 def activities(book: Workbook, styles: Styles, comparison: Comparison) -> None:
-    grid = Grid(book.add_worksheet("Aktiviteter"), styles)
-    grid.text(0, 0, "Aktiviteter med mål, datum och avvikelse", styles.title, fit=False)
-    grid.text(1, 0, f"Analyser längre än {ANALYSIS_SHOWN} tecken är avkortade (…); hela texten står i cellens kommentar.", styles.note, fit=False)
-    head = 3
-    grid.limits.update(ACTIVITY_WIDTHS)
-    grid.header(head, ACTIVITY_LABELS)
+    note = f"Analyser längre än {ANALYSIS_SHOWN} tecken är avkortade (…); hela texten står i cellens kommentar."
+    grid = table_sheet(book, styles, "Aktiviteter", "Aktiviteter med mål, datum och avvikelse", note, ACTIVITY_LABELS, ACTIVITY_WIDTHS)
+    head = TABLE_HEAD
     for col in (1, 2, 7):
         grid.wide(col, ACTIVITY_WIDTHS[col])
     titles = titles_by_report(comparison.reports)

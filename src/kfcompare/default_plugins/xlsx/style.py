@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -232,7 +233,7 @@ class Grid:
         self.sheet.write_datetime(row, col, dt.datetime(day.year, day.month, day.day), self.styles.date)
         self._fit(col, "2020-01-01")
 
-    def header(self, row: int, labels: list[str] | tuple[str, ...], first_col: int = 0) -> None:
+    def header(self, row: int, labels: Sequence[str], first_col: int = 0) -> None:
         for offset, label in enumerate(labels):
             self.sheet.write_string(row, first_col + offset, label, self.styles.header)
             # headers wrap: the column needs its longest word, not the whole label
@@ -289,3 +290,19 @@ def wrapped_lines(text: str, width: float) -> int:
                 count += 1
                 used -= capacity
     return count
+
+#: the header row of a table sheet: under its title and note
+TABLE_HEAD = 3
+
+
+def table_sheet(
+    book: Workbook, styles: Styles, name: str, title: str, note: str, labels: Sequence[str], widths: Mapping[int, int]
+) -> Grid:
+    """A sheet with a title, a note and a header row at ``TABLE_HEAD``; ``widths`` are the
+    widest the columns may grow (longer text wraps)."""
+    grid = Grid(book.add_worksheet(name), styles)
+    grid.text(0, 0, title, styles.title, fit=False)
+    grid.text(1, 0, note, styles.note, fit=False)
+    grid.limits.update(widths)
+    grid.header(TABLE_HEAD, labels)
+    return grid
