@@ -35,6 +35,20 @@ ASSESSMENT_LABEL: Mapping[Assessment, str] = MappingProxyType(
 #: a goal without any assessment printed
 NOT_ASSESSED = "Ej bedömt"
 
+#: a budget line's level (``BudgetLine.group``): each is shown in a block of its own, so no
+#: column ever adds a total to its parts
+BUDGET_GROUP_LABEL: Mapping[str, str] = MappingProxyType(
+    {
+        "total": "Nämnden totalt",
+        "summary": "Verksamhetsområden enligt sammanställningen",
+        "part": "Delposter inom ett verksamhetsområde",
+        "area": "Verksamhetsområden och enheter enligt egna tabeller",
+        "investment": "Investeringar",
+        "investment_total": "Investeringar totalt",
+        "result": "Resultatposter",
+    }
+)
+
 #: a report's kind
 KIND_LABEL: Mapping[Kind, str] = MappingProxyType(
     {

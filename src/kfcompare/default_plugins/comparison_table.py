@@ -12,11 +12,12 @@ from string import ascii_uppercase
 
 
 from ..compare import Comparison, comparison_of
+from ..compare.budget_lines import GROUPS
 from ..compare.development import development
 from ..compare.result import BudgetLine, IndicatorRow
 from .._escaping import printable
 from ..hookspecs import Output, RenderContext, hookimpl
-from ..labels import level_label
+from ..labels import BUDGET_GROUP_LABEL, level_label
 from ..model import Value
 from ..values import count_of, format_decimal
 from .console_text import DEFAULT_WIDTH, fit_table, shorten, wrap
@@ -91,16 +92,26 @@ def _indicator_lines(row: IndicatorRow, names: list[str]) -> list[list[str]]:
 
 
 def _budget_table(comparison: Comparison, width: int) -> str:
+    """One block per level (``BudgetLine.group``), so no column adds a total to its parts."""
     names = dict(zip(map(id, comparison.reports), letters(len(comparison.reports))))
-    rows = [_budget_line(line, names[id(line.report)]) for line in comparison.budget_rows if line.amount is None]
     headers = ["R", "Verksamhetsområde", "Budget", "Jämförs med", "Avvik.", "%", "Enhet", "Rad"]
-    return "Budgetavvikelser (i tabellens egen enhet)\n" + fit_table(rows, headers, width, flexible=1)
+    blocks = [wrap("Budgetavvikelser (i tabellens egen enhet; budget + begärd justering), en tabell per nivå", width)]
+    for group in GROUPS:
+        lines = [line for line in comparison.budget_rows if line.group == group and line.amount is None]
+        if lines:
+            rows = [_budget_line(line, names[id(line.report)]) for line in lines]
+            blocks.append(f"{BUDGET_GROUP_LABEL[group]}\n" + fit_table(rows, headers, width, flexible=1))
+    return "\n\n".join(blocks)
 
 
 def _budget_line(line: BudgetLine, letter: str) -> list[str]:
     compared = f"{raw(line.compared)} {line.compared_kind or ''}".strip()
     percent = format_decimal(line.deviation_percent) if line.deviation_percent is not None else ""
-    return [letter, line.area, raw(line.budget), compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
+    budget = raw(line.budget)
+    adjustment = line.adjustment
+    if adjustment is not None and adjustment.number:
+        budget += f" − {adjustment.raw.lstrip('-−–')}" if adjustment.number < 0 else f" + {adjustment.raw}"
+    return [letter, line.area, budget, compared, raw(line.deviation), percent, line.unit or "?", str(line.provenance.first_line)]
 
 
 def _development(comparison: Comparison, width: int) -> list[str]:
