@@ -17,6 +17,7 @@ from ...text.joined import join_cells
 from ...text import parse_value
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
+from ...values import count_of
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
 from .row_cells import Cell, SplitRow, ends_with_period, split_cells
 from .column_choice import MAX_READINGS, RowFacts, assign
@@ -393,7 +394,7 @@ def _place(
         )
         return placed, ("ambiguous-columns",), ()
     ctx.warn(
-        f"indikatorn {draft.name()!r}: {len(cells)} värden kan stå i flera av tabellens kolumner; "
+        f"indikatorn {draft.name()!r}: {count_of(len(cells), 'värde', 'värden')} kan stå i flera av tabellens kolumner; "
         "den troligaste läsningen används och de andra sparas som alternativ",
         draft.raw.first_line,
         "ambiguous-columns",
