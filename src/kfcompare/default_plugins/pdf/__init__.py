@@ -15,7 +15,7 @@ from ...hookspecs import InputFormat, Output, ParseOptions, hookimpl
 from ...model import Report
 from ..._source import Source
 from .. import ils2020
-from .pages import drop_page_noise, page_lines
+from .pages import PageNoise, page_lines
 from .provenance import with_pages
 from .render import PdfLine, render
 from .words import PdfTextError, read_pages
@@ -29,18 +29,26 @@ def score(source: Source) -> float:
 
 def read_lines(source: Source) -> list[PdfLine]:
     """The PDF as the line stream the readers take (what ``parse --format text`` shows)."""
+    # two passes, one page in memory at a time: the first learns the running header and
+    # footer, the second reads the pages without them into the line stream
+    noise = PageNoise()
+    pages = with_words = with_images = 0
     try:
-        pages = list(read_pages(source.data, source.path))
+        for page in read_pages(source.data, source.path):
+            noise.learn(page_lines(page))
+            pages += 1
+            with_words += bool(page.words)
+            with_images += page.has_images
     except PdfTextError as exc:
         raise ParseError(source.path, str(exc)) from None
-    if pages and not any(page.words for page in pages):
-        scanned = " (sidorna är bilder: en inskannad rapport)" if any(p.has_images for p in pages) else ""
+    if pages and not with_words:
+        scanned = " (sidorna är bilder: en inskannad rapport)" if with_images else ""
         raise ParseError(
             source.path,
             f"PDF-filen har inget textlager{scanned}; kfcompare läser inte text ur bilder (ingen OCR) — "
             "använd rapportens original-PDF från mötessystemet",
         )
-    return render(drop_page_noise([page_lines(page) for page in pages]))
+    return render(noise.drop(page_lines(page)) for page in read_pages(source.data, source.path))
 
 
 def parse(source: Source, options: ParseOptions) -> Sequence[Report]:

@@ -84,31 +84,43 @@ def _key(line: PrintedLine) -> tuple[str, int]:
     return _DIGITS.sub("#", line.text), round(line.y / 3)
 
 
-def drop_page_noise(pages: Sequence[Sequence[PrintedLine]]) -> list[list[PrintedLine]]:
-    """Each page's lines without its running header and footer."""
-    blocks = [_margin_blocks(lines) for lines in pages]
-    seen: dict[tuple[str, str, int], set[int]] = defaultdict(set)
-    for lines, (top, bottom) in zip(pages, blocks):
+class PageNoise:
+    """What the pages' header and footer blocks hold, learnt page by page (a first pass over
+    the file), then each page's lines without them (the second pass)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str, int], set[int]] = defaultdict(set)
+        self.with_text = 0
+
+    def learn(self, lines: Sequence[PrintedLine]) -> None:
+        top, bottom = _margin_blocks(lines)
         for line in lines[:top]:
-            seen[("top", *_key(line))].add(line.page)
+            self.seen[("top", *_key(line))].add(line.page)
         for line in lines[len(lines) - bottom :]:
-            seen[("bottom", *_key(line))].add(line.page)
-    with_text = sum(1 for lines in pages if lines)
-    needed = max(2, round(_REPEATED_SHARE * with_text))
-    kept: list[list[PrintedLine]] = []
-    for lines, (top, bottom) in zip(pages, blocks):
+            self.seen[("bottom", *_key(line))].add(line.page)
+        self.with_text += bool(lines)
 
-        def noise(line: PrintedLine, where: str) -> bool:
-            if len(seen[(where, *_key(line))]) >= needed or _PAGE_NUMBER.match(line.text):
-                return True
-            # a file of one page shows nothing repeated: there the city's header words count
-            return with_text < 2 and is_page_noise(line.text)
+    def _noise(self, line: PrintedLine, where: str) -> bool:
+        needed = max(2, round(_REPEATED_SHARE * self.with_text))
+        if len(self.seen[(where, *_key(line))]) >= needed or _PAGE_NUMBER.match(line.text):
+            return True
+        # a file of one page shows nothing repeated: there the city's header words count
+        return self.with_text < 2 and is_page_noise(line.text)
 
+    def drop(self, lines: Sequence[PrintedLine]) -> list[PrintedLine]:
+        top, bottom = _margin_blocks(lines)
         first = 0
-        while first < top and noise(lines[first], "top"):
+        while first < top and self._noise(lines[first], "top"):
             first += 1
         last = len(lines)
-        while last > len(lines) - bottom and noise(lines[last - 1], "bottom"):
+        while last > len(lines) - bottom and self._noise(lines[last - 1], "bottom"):
             last -= 1
-        kept.append(list(lines[first:last]))
-    return kept
+        return list(lines[first:last])
+
+
+def drop_page_noise(pages: Sequence[Sequence[PrintedLine]]) -> list[list[PrintedLine]]:
+    """Each page's lines without its running header and footer."""
+    noise = PageNoise()
+    for lines in pages:
+        noise.learn(lines)
+    return [noise.drop(lines) for lines in pages]

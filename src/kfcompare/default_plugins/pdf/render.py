@@ -85,15 +85,58 @@ def _paragraph_break(prev: PrintedLine | None, line: PrintedLine) -> bool:
     return line.y - prev.y > _PARAGRAPH_GAP * line.size
 
 
-def render(pages: Sequence[Sequence[PrintedLine]]) -> list[PdfLine]:
-    flat = [line for page in pages for line in page]
+class _Flow(Sequence[PrintedLine]):
+    """The pages' lines as one sequence, read a page at a time as the renderer gets to them
+    and let go of once it is past them: memory holds the pages a table spans, not the file."""
+
+    #: lines read ahead of the furthest one asked for: more than a table header's lookahead
+    _AHEAD = 400
+
+    def __init__(self, pages: Iterable[Sequence[PrintedLine]], margins: dict[int, float]) -> None:
+        self._pages = iter(pages)
+        self._lines: list[PrintedLine] = []
+        self._base = 0  # index of self._lines[0]
+        self._furthest = -1
+        self._done = False
+        self._margins = margins
+
+    def _pull(self) -> None:
+        page = next(self._pages, None)
+        if page is None:
+            self._done = True
+            return
+        for line in page:
+            self._margins[line.page] = max(self._margins.get(line.page, 0.0), line.words[-1].x1)
+        self._lines.extend(page)
+
+    def __len__(self) -> int:
+        while not self._done and self._base + len(self._lines) <= self._furthest + self._AHEAD:
+            self._pull()
+        return self._base + len(self._lines)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):  # pragma: no cover - the readers index line by line
+            raise TypeError("lines are read one at a time")
+        self._furthest = max(self._furthest, i)
+        while i >= self._base + len(self._lines) and not self._done:
+            self._pull()
+        return self._lines[i - self._base]
+
+    def release(self, i: int) -> None:
+        """Lines before ``i`` are done with."""
+        if i > self._base:
+            del self._lines[: i - self._base]
+            self._base = i
+
+
+def render(pages: Iterable[Sequence[PrintedLine]]) -> list[PdfLine]:
     margins: dict[int, float] = {}
-    for line in flat:
-        margins[line.page] = max(margins.get(line.page, 0.0), line.words[-1].x1)
+    flat = _Flow(pages, margins)
     out = _Out(margins)
     i = 0
     prev: PrintedLine | None = None
     while i < len(flat):
+        flat.release(i - 1)  # the line before stays: a paragraph break is judged against it
         line = flat[i]
         kind = header_kind(line)
         if kind is not None:
