@@ -84,6 +84,9 @@ def _series_tables(grid: Grid, row: int, one: Series) -> int:
         row += 1
         grid.text(row, 0, "Inga indikatorer som finns i minst två av perioderna.", styles.note, fit=False)
     row += 2
+    if not one.goals:
+        grid.text(row, 0, "Inga mål som finns i minst två av perioderna.", styles.note, fit=False)
+        return row
     grid.header(row, ["Nivå", "Mål", *one.periods])
     for goal_trend in one.goals:
         row += 1
