@@ -93,15 +93,19 @@ def write_atomic(path: str | Path, data: bytes | str, inputs: Iterable[str | Pat
 
 def remove_stale_temporaries(folder: Path) -> None:
     """Remove temporary outputs in ``folder`` left by kfcompare runs that no longer run."""
+    for entry in _left_by_ended_runs(folder, _TMP_NAME):
+        if entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _left_by_ended_runs(folder: str | Path, pattern: re.Pattern[str]) -> list[os.DirEntry[str]]:
+    """The entries of ``folder`` named by ``pattern`` for a process id that has ended."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return
-    for entry in entries:
-        match = _TMP_NAME.match(entry.name)
-        if match and not process_alive(int(match.group(1))) and entry.is_file(follow_symlinks=False):
-            with contextlib.suppress(OSError):
-                os.unlink(entry.path)
+        return []
+    return [e for e in entries if (m := pattern.match(e.name)) is not None and not process_alive(int(m.group(1)))]
 
 
 def process_alive(pid: int) -> bool:
@@ -176,15 +180,8 @@ def private_tempdir() -> Iterator[str]:
 
 
 def remove_stale_tempdirs(root: str | None = None) -> None:
-    root = root or tempfile.gettempdir()
-    try:
-        entries = list(os.scandir(root))
-    except OSError:
-        return
-    for entry in entries:
-        match = _TMP_FOLDER.match(entry.name)
-        if match is None or process_alive(int(match.group(1))):
-            continue
+    """Remove this user's private folders left in the temporary folder by runs that were killed."""
+    for entry in _left_by_ended_runs(root or tempfile.gettempdir(), _TMP_FOLDER):
         with contextlib.suppress(OSError):
             if entry.is_dir(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_uid == os.getuid():
                 shutil.rmtree(entry.path, ignore_errors=True)
