@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kfcompare import parse_file
 from kfcompare._cli import main
@@ -56,3 +58,12 @@ def test_parse_table_shows_the_ends_of_names_sharing_a_start() -> None:
     shown = [line[7:].split("  ")[0] for line in rows]
     assert len(rows) == 5 and len(set(shown)) == 5  # hälsa, alkohol, narkotika, tobak, vapen
     assert any(name.endswith("burit vapen") for name in shown)
+
+
+
+@given(st.lists(st.text(alphabet="abcå ", min_size=1, max_size=40), min_size=1, max_size=12, unique=True), st.integers(8, 40))
+def test_cut_names_fit_and_stay_apart_whatever_the_names(names: list[str], width: int) -> None:
+    shown = distinct_names(names, width)
+    assert all(len(name) <= width for name in shown)
+    assert len(set(shown)) == len(names)
+    assert [s for s, n in zip(shown, names) if len(n) <= width] == [n for n in names if len(n) <= width]
