@@ -17,6 +17,7 @@ from ..._atomic import private_tempdir
 from ...compare.context import comparison_of
 from ...compare.result import Comparison
 from ...hookspecs import RenderContext
+from ...text.lines import gc_paused
 from ...values import count_of
 from . import budget_sheet, charts, data_checks, development_sheet, goals_indicators, overview_activities
 from .into_existing import MARK_PROPERTY, SEPARATOR, write_into
@@ -37,9 +38,13 @@ SHEETS: tuple[Callable[[Workbook, Styles, Comparison], None], ...] = (
 
 
 def build_workbook(comparison: Comparison) -> bytes:
-    """The workbook's bytes; the same comparison gives the same bytes."""
+    """The workbook's bytes; the same comparison gives the same bytes.
+
+    The cyclic garbage collector is paused meanwhile: a workbook is millions of cell objects
+    freed by reference counting, and walking them again and again took a quarter of the step
+    (150 reports: 6.6 s CPU against 4.7 s paused), more the larger the comparison."""
     buffer = io.BytesIO()
-    with private_tempdir() as tmpdir:
+    with private_tempdir() as tmpdir, gc_paused():
         title = f"Jämförelse av {count_of(len(comparison.reports), 'rapport', 'rapporter')}"
         book, styles = new_workbook(buffer, title, tmpdir)
         overview_activities.overview(book, styles, comparison.reports)
