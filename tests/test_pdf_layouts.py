@@ -56,6 +56,11 @@ def test_other_fonts_widths_and_page_shapes(tmp_path: Path, layout: Layout) -> N
     assert found.district == "Skarpnäck" and found.format == "pdf"
     assert [g.number for g in found.walk_goals()] == ["1", "1.1", "1.1.1"]
     assert _rows(found) == ROWS
+    # the other template's running header and footer ('Sida 2 av 9') are not read as text
+    texts = [g.analysis or "" for g in found.walk_goals()] + [g.description or "" for g in found.walk_goals()]
+    texts += [section.text for section in found.sections]
+    assert "Förvaltningen bedömer" in " ".join(texts)
+    assert not [t for t in texts if "Sida" in t or "Tjänsteutlåtande" in t or "Skarpnäcks stadsdelsförvaltning" in t]
 
 
 def test_a_table_over_three_pages_with_rows_cut_by_the_breaks(tmp_path: Path) -> None:
