@@ -208,7 +208,26 @@ def districts_for(year: int | None) -> list[str]:
 def rename_district(example: Example, new: str) -> Variant:
     """The report's own district name replaced everywhere it is printed (genitive included)."""
     old = _district(example)
-    return map_lines(example, lambda s: name_pattern(old).sub(new, s), renames=((old, new),))
+    return _renamed(example, old, new, ((old, new),))
+
+
+def _renamed(example: Example, old: str, new: str, renames: tuple[tuple[str, str], ...]) -> Variant:
+    """``old`` replaced by ``new``, also where it is wrapped over lines, at a space or inside a
+    word with a hyphen ('Häs-' / 'selby-Vällingby'); the line breaks are kept after the new
+    name, so every line keeps its number."""
+    lower = old[:1].lower() + old[1:]
+    wrap = r"(?:-?[ \t]*\n\s*)?"
+    body = wrap.join(r"\s+" if c == " " else re.escape(c) for c in old[1:])
+    pattern = re.compile(rf"(?<![\w-])[{re.escape(old[0])}{re.escape(lower[0])}]{wrap}{body}(?=s?(?![\w-]))")
+
+    def put(match: re.Match[str]) -> str:
+        breaks = match.group().count("\n")
+        return new + (" " + "\n" * breaks if breaks else "")
+
+    text = pattern.sub(put, "\n".join(example.lines))
+    lines = tuple(text.split("\n"))
+    assert len(lines) == len(example.lines)
+    return Variant(lines, tuple(range(1, len(lines) + 1)), renames=renames)
 
 
 def name_pattern(name: str) -> re.Pattern[str]:
@@ -224,20 +243,10 @@ UNIT_NAMES = ("Enheten för stöd och service till barn och unga", "Äldreomsorg
 
 def rename_unit(example: Example, old: str, new: str) -> Variant:
     """A unit's name replaced wherever it is printed, also with a lower-case first letter and
-    wrapped over lines (the line breaks are kept after the new name, so lines keep numbers)."""
+    wrapped over lines."""
     lower = old[:1].lower() + old[1:]
     pairs = ((old, new), (lower, new)) if lower != old else ((old, new),)
-    words = r"\s+".join(re.escape(w) for w in old[1:].split())
-    pattern = re.compile(rf"(?<![\w-])[{re.escape(old[0])}{re.escape(lower[0])}]{words}(?=s?(?![\w-]))")
-
-    def put(match: re.Match[str]) -> str:
-        breaks = match.group().count("\n")
-        return new + (" " + "\n" * breaks if breaks else "")
-
-    text = pattern.sub(put, "\n".join(example.lines))
-    lines = tuple(text.split("\n"))
-    assert len(lines) == len(example.lines)
-    return Variant(lines, tuple(range(1, len(lines) + 1)), renames=pairs)
+    return _renamed(example, old, new, pairs)
 
 
 # ---------------------------------------------------------------- reordering that changes nothing
