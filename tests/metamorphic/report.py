@@ -16,8 +16,9 @@ from .compare import OUTCOMES
 from .harness import Measure
 
 
-def measures(full: bool = False, only: str | None = None, keep: int = 20) -> Iterable[Measure]:
-    names = corpus.NAMES
+def measures(
+    full: bool = False, only: str | None = None, keep: int = 20, names: tuple[str, ...] = corpus.NAMES
+) -> Iterable[Measure]:
     mode = "sweep" if full else "batch"
     jobs = [(f"page break: {kind}", lambda kind=kind: harness.page_family(kind, names, mode, keep)) for kind in transforms.PAGE_KINDS]
     jobs += [(label, lambda label=label: harness.extractor(label, names, keep)) for label in transforms.EXTRACTOR]
@@ -49,9 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="each page break parsed on its own; every district name")
     parser.add_argument("--only", help="run the transformations whose name matches this regular expression")
     parser.add_argument("--details", type=int, default=0, help="print up to N differences per transformation")
+    parser.add_argument("--example", action="append", choices=corpus.NAMES, help="only this example (repeatable)")
     args = parser.parse_args(argv)
     done = []
-    for m in measures(args.full, args.only, max(args.details, 1)):
+    for m in measures(args.full, args.only, max(args.details, 1), tuple(args.example or corpus.NAMES)):
         done.append(m)
         print(f"{m.name}: {dict(m.counts)} other {m.other}/{m.texts}", file=sys.stderr)
         for d in m.details[: args.details]:
