@@ -136,10 +136,11 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
     name_lines, first_values = _split_first_block(block)
     if name_lines is None:
         return None
-    if not first_values and _with_next_block(ctx, end, "x") != "x":
+    cut = None if first_values else _cut_continues(ctx, end)
+    if cut is not None:
         # a row printed on its name's line whose last cell a page break cut ('Tas fram' /
         # page / 'av nämnd'): the cell goes on in the next block
-        k = ctx.next_nonblank(end)
+        k = cut
         more = ctx.block_end(k)
         joined_names, joined_values = _split_first_block([*block, *lines[k:more]])
         if joined_names is not None and joined_values:
@@ -223,17 +224,28 @@ def _word_cut(before: tuple[str, int], after: tuple[str, int]) -> bool:
     return raw.rstrip()[-1:].isdigit() and bool(first) and KNOWN_UNIT_RE.fullmatch(first[0]) is not None
 
 
-def _with_next_block(ctx: Context, end: int, text: str) -> str:
-    """A block's text with the next block's, when a page break may have cut a cell between
-    them (the next follows a page gap; the block ends mid-sentence or mid-word)."""
+def _cut_continues(ctx: Context, end: int) -> int | None:
+    """Where a cell cut at the end of the block ending at ``end`` goes on: the next block, when
+    a page break (a page gap or a repeated header) parts them and the block ends mid-sentence
+    or mid-word; else None."""
     lines = ctx.lines
     k = ctx.next_nonblank(end)
-    if k >= len(lines) or ctx.structural(k) or lines[k].no - lines[end - 1].no <= 2:
-        return text
+    header = k < len(lines) and ctx.kinds[k] == "indicators"
+    k = _past_repeated_header(ctx, k)
+    if k >= len(lines) or ctx.structural(k) or (not header and lines[k].no - lines[end - 1].no <= 2):
+        return None
     before, after = lines[end - 1], lines[k]
     if not (before.raw[-1:].isspace() or _word_cut((before.raw, before.no), (after.raw, after.no))):
+        return None
+    return k
+
+
+def _with_next_block(ctx: Context, end: int, text: str) -> str:
+    """A block's text with the next block's, when a page break may have cut a cell between them."""
+    k = _cut_continues(ctx, end)
+    if k is None:
         return text
-    return " ".join([text, *(line.text for line in lines[k : ctx.block_end(k)])])
+    return " ".join([text, *(line.text for line in ctx.lines[k : ctx.block_end(k)])])
 
 
 def _past_repeated_header(ctx: Context, k: int) -> int:
@@ -324,7 +336,7 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
             target.name_lines.extend(lines[j:end])
             target.last_line = lines[end - 1].no
             j = end
-            if _with_next_block(ctx, end, "") != "":
+            if _cut_continues(ctx, end) is not None:
                 continue  # the name's tail goes on after a page break: still after the header
         after_header = False
     return [_indicator(ctx, draft, header, level) for draft in drafts], j
