@@ -94,3 +94,21 @@ def test_a_value_names_the_page_a_controller_finds_it_on() -> None:
     [report] = __import__("kfcompare").parse_file(PDF_DIR / "sodermalm_t1_2020.pdf")
     [found] = [i for _, i in report.indicators() if i.name == "Aktivt Medskapandeindex"]
     assert str(found.provenance).endswith("(s. 53, rad 43)")
+
+
+def test_the_workbook_names_the_page_of_a_pdf_value(tmp_path) -> None:
+    # the Källa a controller reads in Indikatorer must lead into the PDF they hold, not only
+    # to kfcompare's own line numbering of it
+    from openpyxl import load_workbook
+
+    from kfcompare._cli import main
+    import io
+
+    out = tmp_path / "j.xlsx"
+    assert main(["compare", str(PDF_DIR / "sodermalm_t1_2020.pdf"), "-o", str(out)], out=io.StringIO(), err=io.StringIO()) == 0
+    sheet = load_workbook(out, read_only=True)["Indikatorer"]
+    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    header = next(r for r in rows if r and "Källa (fil:rad)" in r)
+    name_col, source_col = 1, header.index("Källa (fil:rad)")
+    [source] = [r[source_col] for r in rows if r[name_col] == "Aktivt Medskapandeindex"]
+    assert source.startswith("sodermalm_t1_2020.pdf:") and source.endswith("(s. 53, rad 43)")

@@ -62,11 +62,15 @@ class Provenance:
         where = f"{self.path}:{self.first_line}"
         if self.first_line != self.last_line:
             where = f"{where}-{self.last_line}"
-        if self.page is not None:
-            pages = f"{self.page}" if self.last_page in (None, self.page) else f"{self.page}-{self.last_page}"
-            row = f", rad {self.page_line}" if self.page_line is not None else ""
-            where = f"{where} (s. {pages}{row})"
-        return where
+        return where + self.page_note()
+
+    def page_note(self) -> str:
+        """' (s. 53, rad 43)' for a PDF, '' for a text: what a controller holding the PDF needs."""
+        if self.page is None:
+            return ""
+        pages = f"{self.page}" if self.last_page in (None, self.page) else f"{self.page}-{self.last_page}"
+        row = f", rad {self.page_line}" if self.page_line is not None else ""
+        return f" (s. {pages}{row})"
 
 
 @frozen

@@ -86,7 +86,7 @@ def chart_block(
         target = cell.target if cell.target is not None and (cell.target.unit or "").strip().casefold() == unit else None
         grid.value(line, 2, target if target is not None and target.number is not None else None)
         provenance = cell.indicator.provenance
-        grid.text(line, 3, where(report, provenance.first_line, provenance.last_line))
+        grid.text(line, 3, where(report, provenance))
     sheet = quote_sheetname(SHEET)
 
     def ref(col: int) -> list[object]:

@@ -77,7 +77,7 @@ def _series_tables(grid: Grid, row: int, one: Series) -> int:
             grid.value(row, col, cell.indicator.outcome)
             grid.value(row, col + 1, cell.indicator.target)
             provenance = cell.indicator.provenance
-            grid.note(row, col, where(report, provenance.first_line, provenance.last_line))
+            grid.note(row, col, where(report, provenance))
         percent = trend.unit is not None and trend.unit.strip().startswith("%")
         grid.number(row, change_col, trend.change, styles.points if percent else None)
     if not one.indicators:
@@ -98,10 +98,10 @@ def _series_tables(grid: Grid, row: int, one: Series) -> int:
                 grid.text(row, col, MISSING, styles.heat["saknas"])
             elif goal.assessment is None:
                 grid.text(row, col, NOT_ASSESSED, styles.heat["ingen"])
-                grid.note(row, col, f"{where(report, goal.provenance.first_line)}: ingen bedömning tryckt.")
+                grid.note(row, col, f"{where(report, goal.provenance.first_line) + goal.provenance.page_note()}: ingen bedömning tryckt.")
             else:
                 grid.text(row, col, ASSESSMENT_LABEL[goal.assessment], styles.heat[HEAT_KEY[goal.assessment]])
-                grid.note(row, col, f"{where(report, goal.provenance.first_line)}: {goal.assessment_raw or 'bedömningen'}.")
+                grid.note(row, col, f"{where(report, goal.provenance.first_line) + goal.provenance.page_note()}: {goal.assessment_raw or 'bedömningen'}.")
     return row
 
 

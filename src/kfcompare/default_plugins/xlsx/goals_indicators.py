@@ -57,7 +57,7 @@ def goals(book: Workbook, styles: Styles, comparison: Comparison) -> None:
             if goal is None:
                 grid.text(row, col, MISSING, styles.heat["saknas"])
                 continue
-            line = where(report, goal.provenance.first_line)
+            line = where(report, goal.provenance.first_line) + goal.provenance.page_note()
             if goal.assessment is None:
                 grid.text(row, col, NOT_ASSESSED, styles.heat["ingen"])
                 grid.note(row, col, f"{line}: målet står här; ingen bedömning är tryckt.")
@@ -92,7 +92,7 @@ DOUBTFUL = "osäker"
 
 def doubt_note(report: Report, indicator: Indicator) -> str:
     """The comment on a doubtful row's values: where it is, how it was read, what else it could be."""
-    line = where(report, indicator.provenance.first_line, indicator.provenance.last_line)
+    line = where(report, indicator.provenance)
     return f"Osäker kolumntolkning, {line}: {readings(indicator)}."
 
 
@@ -138,7 +138,7 @@ def write_indicator(grid: Grid, row: int, ind_row: IndicatorRow, cell: Indicator
     grid.text(row, 7, DOUBTFUL if doubt else None, styles.doubt_text if doubt else None)
     grid.text(row, 8, DIRECTION_LABEL.get(ind_row.direction or "", "okänd"))
     grid.text(row, 9, MATCHED_LABEL.get(cell.matched_by, cell.matched_by))
-    grid.text(row, 10, where(report, indicator.provenance.first_line, indicator.provenance.last_line))
+    grid.text(row, 10, where(report, indicator.provenance))
 
 
 GENDER_LABELS = ("Mål", "Indikator", "Rapport", "Kvinnor", "Män", "Skillnad k − m", "Källa (fil:rad)")
@@ -165,8 +165,9 @@ def gender(book: Workbook, styles: Styles, comparison: Comparison) -> None:
             grid.value(row, 4, cell.men)
             points = cell.unit is not None and cell.unit.strip().startswith("%")
             grid.number(row, 5, cell.gap, styles.points if points else None)
-            line = next((v.line for v in (cell.women, cell.men) if v is not None and v.line is not None), None)
-            grid.text(row, 6, where(report, line))
+            value = next((v for v in (cell.women, cell.men) if v is not None and v.line is not None), None)
+            page = f" (s. {value.page})" if value is not None and value.page is not None else ""
+            grid.text(row, 6, where(report, value.line if value else None) + page)
     if row == head:
         grid.text(row + 1, 0, "Inga indikatorer med utfall för kvinnor och män.", styles.note)
     grid.finish(head, row, len(GENDER_LABELS) - 1, freeze_cols=2)

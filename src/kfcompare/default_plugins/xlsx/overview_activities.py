@@ -14,7 +14,7 @@ from xlsxwriter.workbook import Workbook
 from ...compare.goal_rows import assessment_counts
 from ...compare.result import Comparison
 from ...labels import ASSESSMENT_LABEL, KIND_LABEL, NOT_ASSESSED
-from ...model import Assessment, GoalLevel, Report
+from ...model import Assessment, GoalLevel, Provenance, Report
 from ...values import count_of
 from .style import TABLE_HEAD, Grid, Styles, table_sheet
 
@@ -30,11 +30,14 @@ def source_name(report: Report) -> str:
     return file_name(report.source.path)
 
 
-def where(report: Report, line: int | None, last: int | None = None) -> str:
-    """'sodermalm_t1_2020.txt:608' (or ':608-611'): the file and line a cell was read from."""
-    if line is None:
+def where(report: Report, at: Provenance | int | None, last: int | None = None) -> str:
+    """'sodermalm_t1_2020.txt:608' (or ':608-611', and ' (s. 53, rad 43)' for a PDF): the file
+    and line a cell was read from, given as a provenance or a bare line number."""
+    if isinstance(at, Provenance):
+        return where(report, at.first_line, at.last_line) + at.page_note()
+    if at is None:
         return source_name(report)
-    lines = f"{line}-{last}" if last is not None and last != line else str(line)
+    lines = f"{at}-{last}" if last is not None and last != at else str(at)
     return f"{source_name(report)}:{lines}"
 
 
@@ -115,7 +118,7 @@ def activities(book: Workbook, styles: Styles, comparison: Comparison) -> None:
             grid.note(row, 7, analysis, width=480)
         else:
             grid.text(row, 7, analysis, styles.wrap)
-        grid.text(row, 8, where(line.report, activity.provenance.first_line, activity.provenance.last_line))
+        grid.text(row, 8, where(line.report, activity.provenance))
     if row == head:
         grid.text(head + 1, 0, "Inga aktiviteter i rapporterna.", styles.note)
     grid.finish(head, row, len(ACTIVITY_LABELS) - 1, freeze_cols=1)
