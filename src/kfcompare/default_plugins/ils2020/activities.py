@@ -83,8 +83,17 @@ def read_table(ctx: Context, i: int) -> tuple[list[Activity], int]:
         end = _text_end(ctx, j)
         if after_header and drafts and not pending and not _starts_row(ctx, j):
             drafts[-1].text_lines.extend(lines[j:end])  # the tail of a row cut by the header
-        else:
-            pending.extend(lines[j:end])
+            j = end
+            nxt = ctx.next_nonblank(end)
+            # the tail goes on after a page break when it stops mid-sentence
+            after_header = (
+                nxt < len(lines)
+                and lines[nxt].no - lines[end - 1].no > 2
+                and lines[end - 1].raw[-1:].isspace()
+                and not ctx.structural(nxt)
+            )
+            continue
+        pending.extend(lines[j:end])
         after_header = False
         j = end
     if pending:
