@@ -131,17 +131,17 @@ def test_the_same_report_twice_is_refused(tmp_path: Path, examples: Path) -> Non
 def test_output_path_that_is_a_directory(tmp_path: Path, examples: Path) -> None:
     code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "--format", "json", "-o", str(tmp_path))
     assert code == 4
-    assert f"{tmp_path}: is a directory" in err
+    assert f"{tmp_path}: är en mapp" in err
     assert leftovers(tmp_path) == []
 
 
 def test_output_folder_missing(tmp_path: Path, examples: Path) -> None:
     code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "-o", str(tmp_path / "nej" / "x.json"))
-    assert code == 4 and "does not exist" in err
+    assert code == 4 and "finns inte" in err
 
 
 @pytest.mark.parametrize(
-    ("error", "reason"), [(errno.ENOSPC, "the disk is full"), (errno.EACCES, "permission denied")]
+    ("error", "reason"), [(errno.ENOSPC, "disken är full"), (errno.EACCES, "behörighet saknas")]
 )
 def test_disk_full_or_unwritable_leaves_nothing_and_keeps_the_old_file(
     tmp_path: Path, examples: Path, monkeypatch: pytest.MonkeyPatch, error: int, reason: str
@@ -157,7 +157,7 @@ def test_disk_full_or_unwritable_leaves_nothing_and_keeps_the_old_file(
     code, _, err = run("parse", str(examples / "sodermalm_t1_2020.txt"), "--format", "json", "-o", str(target))
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert code == 4
-    assert f"{target}: cannot write: {reason}" in err
+    assert f"{target}: kan inte skrivas: {reason}" in err
     assert leftovers(tmp_path) == ["out.json"]
     assert target.read_text() == "old contents"
 

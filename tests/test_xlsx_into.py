@@ -66,7 +66,7 @@ def test_risky_text_stays_text_after_copy(tmp_path: Path) -> None:
 def test_into_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     bad = tmp_path / "master.xlsx"
     bad.write_text("not a workbook")
-    with pytest.raises(OutputError, match="cannot open"):
+    with pytest.raises(OutputError, match="kan inte öppnas"):
         write_into(bad, build_workbook(compare(sample_reports())))
-    with pytest.raises(OutputError, match="does not exist"):
+    with pytest.raises(OutputError, match="finns inte"):
         write_into(tmp_path / "missing.xlsx", build_workbook(compare(sample_reports())))

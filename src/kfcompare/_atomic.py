@@ -34,17 +34,17 @@ def check_destination(path: str | Path, inputs: Iterable[str | Path] = ()) -> Pa
     """Fail before any work is done when the output cannot or must not be written there."""
     target = Path(path)
     if target.is_dir():
-        raise OutputError(f"{target}: is a directory; give a file name such as {target / 'jamforelse.xlsx'}")
+        raise OutputError(f"{target}: är en mapp; ge ett filnamn, till exempel {target / 'jamforelse.xlsx'}")
     real = Path(os.path.realpath(target))
     folder = real.parent
     if not folder.is_dir():
-        raise OutputError(f"{target}: folder {target.parent if str(target.parent) else '.'} does not exist")
+        raise OutputError(f"{target}: mappen {target.parent if str(target.parent) else '.'} finns inte")
     try:
         info = real.stat()
     except FileNotFoundError:
         return folder
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"{target}: kan inte skrivas: {_reason(exc)}") from None
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(f"{target}: är ingen vanlig fil; kfcompare skriver bara vanliga filer")
     if not info.st_mode & 0o222:
@@ -84,7 +84,7 @@ def write_atomic(path: str | Path, data: bytes | str, inputs: Iterable[str | Pat
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {_reason(exc)}") from None
+        raise OutputError(f"{path}: kan inte skrivas: {_reason(exc)}") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -154,10 +154,10 @@ def workbook_lock(path: str | Path, err: TextIO | None = None) -> Iterator[None]
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return "disken är full"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied"
-    return exc.strerror or str(exc)
+        return "behörighet saknas"
+    return f"systemfel {errno.errorcode.get(exc.errno or 0, exc.errno)}" if exc.errno else str(exc)
 
 
 #: private temporary folders are ``kfcompare-PID-RANDOM`` in the system's temporary folder

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace, registry: Registry, out: TextIO, err: TextIO) 
         name = FORMAT_WORDS.get(name, name)
     destination = args.output or args.into
     if args.into and name not in (None, "xlsx"):
-        raise UsageError("--into writes the xlsx workbook; leave out --format or give --format xlsx")
+        raise UsageError("--into skriver arbetsboken (xlsx); utelämna --format eller ange --format xlsx")
     if args.into and args.output and Path(args.into).suffix.lower() != Path(args.output).suffix.lower():
         raise UsageError(
             f"--into {args.into} och -o {args.output} är olika filtyper; en arbetsbok sparas med sin egen ändelse"

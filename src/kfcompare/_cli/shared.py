@@ -88,8 +88,8 @@ def choose_output(
         return by_suffix[0]
     name = name or default
     if name not in candidates:
-        known = ", ".join(sorted(candidates)) or "none"
-        raise UsageError(f"no output {name!r} for '{command}' (available: {known})")
+        known = ", ".join(sorted(candidates)) or "inga"
+        raise UsageError(f"--format {name}: finns inte för '{command}' (välj bland: {known})")
     chosen = candidates[name]
     if suffix and chosen.suffix and suffix != chosen.suffix:
         raise UsageError(f"-o {output}: --format {name} skriver {chosen.suffix}-filer, inte {suffix}; {_served(candidates.values())}")
@@ -104,7 +104,7 @@ def _served(outputs: Iterable[Output]) -> str:
 def emit(output: Output, context: RenderContext, destination: str | None, out: TextIO, registry: Registry) -> None:
     """Render and write; a failing or misbehaving third-party renderer is reported by name."""
     if destination is None and output.binary:
-        raise UsageError(f"output {output.name!r} writes a file; give -o FILE")
+        raise UsageError(f"--format {output.name} skriver en fil; ange -o FIL")
     if destination is None:  # console outputs fit the terminal (100 columns when it is not one)
         context.options.setdefault("width", console_width(out))
     builtin = registry.is_builtin(output.plugin)

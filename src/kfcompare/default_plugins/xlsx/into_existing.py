@@ -49,9 +49,9 @@ def write_into(existing_path: str | Path, comparison_bytes: bytes) -> bytes:
     try:
         target = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", keep_links=True, rich_text=True)
     except FileNotFoundError:
-        raise OutputError(f"{path}: --into needs an existing workbook; it does not exist") from None
+        raise OutputError(f"{path}: --into behöver en befintlig arbetsbok; filen finns inte") from None
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise OutputError(f"{path}: cannot open as an Excel workbook: {type(exc).__name__}: {exc}") from None
+        raise OutputError(f"{path}: kan inte öppnas som en Excel-arbetsbok ({type(exc).__name__}: {exc})") from None
     source = openpyxl.load_workbook(io.BytesIO(comparison_bytes), rich_text=True)
 
     position = _remove_marked(target)
