@@ -37,6 +37,23 @@ ADJUSTMENT = "justering"
 FORECAST = "prognos"
 OUTCOME = "utfall"
 DEVIATION = "avvikelse"
+#: the words a budget table's column name starts with, in every layout (text or PDF): the
+#: roles' words as printed, and the count tables' ('Inskrivning', 'Beräknad')
+HEADER_WORDS = frozenset(
+    {
+        "Budget",
+        "Begärda",
+        "Budgetjusteringar",
+        "Prognos",
+        "Helårsprognos",
+        "Avvikelse",
+        "Utfall",
+        "Bokslut",
+        "Inskrivning",
+        "Beräknad",
+        "Beräknat",
+    }
+)
 #: the roles, in the order a header word is tested ('Begärda budgetjusteringar' is an
 #: adjustment although it says 'budget')
 ROLE_WORDS = (

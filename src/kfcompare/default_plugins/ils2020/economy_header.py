@@ -13,26 +13,11 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
+from ...budget import HEADER_WORDS
 from ...text.lines import Line, join_wrapped
 from ...text.numbers import has_decimal_token
 from .economy_cells import MAX_COLUMNS
 
-#: words that start a column name
-_COLUMN_WORDS = frozenset(
-    {
-        "Budget",
-        "Begärda",
-        "Budgetjusteringar",
-        "Prognos",
-        "Helårsprognos",
-        "Avvikelse",
-        "Utfall",
-        "Bokslut",
-        "Inskrivning",
-        "Beräknad",
-        "Beräknat",
-    }
-)
 _COLUMN_START = re.compile(r"^(?:T[1-3]|Resultat-\S*)$")
 #: stubs that say the unit and may be followed by the first column on the same line
 _UNIT_STUB = re.compile(r"^(?P<stub>(?:Mnkr|Tkr|Tusental kronor)(?:,\s*netto)?)(?:\s+(?P<rest>.*))?$")
@@ -59,7 +44,7 @@ class Header:
 
 def _starts_column(tokens: Sequence[str], i: int) -> bool:
     token = tokens[i]
-    if token in _COLUMN_WORDS or _COLUMN_START.match(token):
+    if token in HEADER_WORDS or _COLUMN_START.match(token):
         return True
     return token == "Varav" and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from attrs import define, field, frozen
 
+from ...budget import HEADER_WORDS
 from ...text.dates import DATE
 from ...text.numbers import NUMBER_START_RE
 from .pages import PrintedLine
@@ -33,7 +34,6 @@ _SLACK = 0.35
 _END_GAP = 2.1
 _BUDGET_STUB = re.compile(r"^(?:Mnkr|Tkr|Tusental|Antal)\b")
 _MONEY_STUB = re.compile(r"^(?:Mnkr|Tkr|Tusental)\b")
-_BUDGET_WORDS = frozenset({"Budget", "Begärda", "Budgetjusteringar", "Prognos", "Avvikelse", "Utfall", "Bokslut"})
 _PERIOD_END = re.compile(r"(?:19|20)\d\d$")
 _PERIOD_START = re.compile(r"^(?:VB|Tertial|T[1-3]|Helår|Halvår|(?:19|20)\d\d)$")
 _DATE = re.compile(rf"^{DATE}$")
@@ -90,8 +90,8 @@ def header_kind(line: PrintedLine) -> str | None:
         return "indicators"
     if words[0] == "Aktivitet" and "Startdatum" in words:
         return "activities"
-    columns = sum(1 for w in words if w in _BUDGET_WORDS)
-    if columns >= 2 and (_BUDGET_STUB.match(words[0]) or words[0] in _BUDGET_WORDS):
+    columns = sum(1 for w in words if w in HEADER_WORDS)
+    if columns >= 2 and (_BUDGET_STUB.match(words[0]) or words[0] in HEADER_WORDS):
         return "budget"
     if _MONEY_STUB.match(words[0]) and len(_clusters(line.words)) >= 2:
         return "budget"
