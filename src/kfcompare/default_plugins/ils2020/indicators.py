@@ -213,13 +213,13 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
 
 def _word_cut(before: tuple[str, int], after: tuple[str, int]) -> bool:
     """Two value lines a page break parted inside a cell: far apart, and a word cut ('livsmed'
-    / page / 'el': a letter before, a lower-case letter after, no space on either side) or a
+    / page / 'el': a letter or '/' before, a lower-case letter after, no space between) or a
     number parted from its unit ('22,73' / page / '%': a unit never opens a cell)."""
     (raw, no), (next_raw, next_no) = before, after
     if next_no - no <= 2:
         return False
-    if raw[-1:].isalpha() and next_raw[:1].islower():
-        return True
+    if (raw[-1:].isalpha() or raw[-1:] == "/") and next_raw[:1].islower():
+        return True  # 'livsmed' / 'el', 'nämnd/' / 'styrelse'
     first = next_raw.split(None, 1)[:1]
     return raw.rstrip()[-1:].isdigit() and bool(first) and KNOWN_UNIT_RE.fullmatch(first[0]) is not None
 
