@@ -7,6 +7,9 @@ import re
 
 #: one printed date; the calendar check is ``parse_date``'s
 DATE = r"\d{4}-\d{2}-\d{2}"
+#: the words before a Period cell's year ('VB 2020', 'Tertial 1 2020', 'T2 2020', 'Helår 2020'),
+#: with or without the spaces an extractor may drop
+PERIOD_WORD = r"(?:VB|Tertial\s*\d|T\d|Helår|Halvår(?:\s*\d)?)"
 #: a start/end pair ending a line, optionally flagged 'Avvikelse' (the 2020 activity tables)
 DATE_PAIR_RE = re.compile(rf"({DATE})\s+({DATE})(?:\s+(Avvikelse))?\s*$")
 #: a start/end pair ending a joined row, after a space or alone (the 2012 activity tables)

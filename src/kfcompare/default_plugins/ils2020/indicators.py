@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from attrs import define, field, frozen
 
 from ...model import INDICATOR_COLUMNS, ColumnAssignment, GoalLevel, Indicator, Provenance, Value
+from ...text.dates import PERIOD_WORD
 from ...text.joined import join_cells
 from ...text import parse_value
 from ...text.lines import Line, join_wrapped
@@ -45,7 +46,7 @@ _NAME_LINE_MAX = 45
 _NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
 _PERIOD_END = re.compile(r"\bPeriod$")
 #: the words of a Period cell before its year ('VB 2020', 'Tertial 1 2020')
-_PERIOD_START = re.compile(r"(?:VB|Tertial\s*\d|T\d|Helår|Halvår(?:\s*\d)?)$")
+_PERIOD_START = re.compile(rf"{PERIOD_WORD}$")
 _TOKEN = re.compile(r"\S+")
 
 

@@ -15,11 +15,12 @@ import re
 from attrs import frozen
 
 from ...model import Value
+from ...text.dates import PERIOD_WORD
 from ...text.joined import Joined
 from ...text.numbers import ROW_CELL_RE, parse_value
 
 #: Period cell at the end of a row: 'VB 2020', 'Tertial 1 2020', '2020'
-_PERIOD_RE = re.compile(r"(?:(?:VB|Tertial\s+\d|T\d|Helår|Halvår(?:\s+\d)?)\s+)?20\d\d\s*$")
+_PERIOD_RE = re.compile(rf"(?:{PERIOD_WORD}\s+)?20\d\d\s*$")
 #: a year that ends a text cell, not the row ('Ny indikator 2020', '… relativt 2018')
 _NOT_PERIOD_BEFORE = re.compile(r"(?:indikator|utfall|Fastställs|relativt)\s*$", re.I)
 
