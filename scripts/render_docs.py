@@ -50,6 +50,20 @@ def only_sheet(workbook: Path, sheet: str, target: Path) -> None:
     book.save(target)
 
 
+def first_page_of(pdf: Path, sheet: str) -> int:
+    """The first page whose header names ``sheet``: LibreOffice also prints a hidden sheet that
+    has a print area (Data), so page 1 is not always the sheet asked for."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return 1
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for number, page in enumerate(text.split("\f"), 1):
+        lines = [line.split() for line in page.splitlines() if line.strip()]
+        if lines and lines[0] and lines[0][0] == sheet:
+            return number
+    return 1
+
+
 def render(folder: Path, out: Path, resolution: int) -> list[Path]:
     workbook = folder / "jamforelse.xlsx"
     workbook.write_bytes(workbook_of_examples())
@@ -64,7 +78,8 @@ def render(folder: Path, out: Path, resolution: int) -> list[Path]:
             [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(single)],
             check=True, capture_output=True, timeout=300,
         )  # fmt: skip
-        subprocess.run([pdftoppm, "-png", "-r", str(resolution), "-f", "1", "-l", "1", "-singlefile", str(folder / f"{name}.pdf"), str(out / name)], check=True)
+        page = str(first_page_of(folder / f"{name}.pdf", sheet))
+        subprocess.run([pdftoppm, "-png", "-r", str(resolution), "-f", page, "-l", page, "-singlefile", str(folder / f"{name}.pdf"), str(out / name)], check=True)
         written.append(out / f"{name}.png")
     return written
 
