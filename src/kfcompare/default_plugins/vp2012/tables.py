@@ -83,10 +83,12 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
     warnings: list[ParseWarning] = []
     for line in lines:
         if comment is not None:
-            if line.blank:
-                comment = None
-            else:
+            if not line.blank:
                 comment.append(line)
+            elif len(comment) > 1 and comment[-1].text.endswith((".", "!", "?", ")")):
+                # a comment ends at a separator after a full sentence; cut before its text or
+                # mid-sentence by a page break, it goes on after the break
+                comment = None
             continue
         if line.blank:
             continue
