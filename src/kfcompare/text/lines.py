@@ -244,3 +244,36 @@ def join_wrapped(parts: Iterable[str]) -> str:
             pieces.append(piece)
             after_space = part[-1].isspace()
     return collapse("".join(pieces))
+
+
+#: the flag of a row joined over lines whose ends carried no break signal
+UNCERTAIN_JOIN = "uncertain-join"
+
+#: fewest non-blank lines, and fewest lines that wrap mid-sentence, before an extract's
+#: line ends count as telling nothing (a short text may simply have no break at a space)
+_SIGNAL_LINES = 20
+_SIGNAL_WRAPS = 10
+
+
+def missing_wrap_signal(lines: Sequence[Line]) -> int | None:
+    """The number of the first line whose wrap cannot be told apart, when the extract's line
+    ends carry no break signal; None when they do.
+
+    ``join_wrapped`` and ``join_cells`` read a trailing space as a break at a space
+    ('mottagande ' + 'av') and its absence as a break inside a word ('Faststäl' + 'ls').
+    An extractor that strips every trailing space, or adds one to every line, removes that
+    signal: every join of such a file is a guess, and the readers must say so.
+    """
+    nonblank = [line for line in lines if line.text]
+    if len(nonblank) < _SIGNAL_LINES:
+        return None
+    ending = sum(1 for line in nonblank if line.raw[-1].isspace())
+    if 0 < ending < len(nonblank):
+        return None
+    # a line that ends in a letter followed by one starting in lower case wraps mid-sentence
+    wraps = [
+        line.no
+        for line, after in zip(nonblank, nonblank[1:])
+        if line.text[-1].isalpha() and after.text[0].islower()
+    ]
+    return wraps[0] if len(wraps) >= _SIGNAL_WRAPS else None

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
-from ...text.lines import Line, gc_paused, read_lines
+from ...text.lines import UNCERTAIN_JOIN, Line, gc_paused, missing_wrap_signal, read_lines
 from . import economy, goal_tree, layout, metadata
 from .line_kinds import LINE_KINDS, classify
 
@@ -47,24 +47,41 @@ def parse(source: Source, options: ParseOptions) -> list[Report]:
     with gc_paused():
         # one pass numbers, strips, drops page noise and classifies every line
         lines, kinds = read_lines(source.lines, LINE_KINDS, undouble=True)
-        return parse_lines(lines, source.path, kinds)
+        return parse_lines(lines, source.path, kinds, unsure_joins=missing_wrap_signal(lines) is not None)
 
 
-def parse_lines(lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None) -> list[Report]:
+def parse_lines(
+    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None, *, unsure_joins: bool = False
+) -> list[Report]:
     """The reports in a line stream without page noise: a text extract's, or a PDF's whose
     table rows carry their cells. ``kinds`` is ``classify(lines)`` when the caller has it:
-    splitting, parts, goals and truncation read it."""
+    splitting, parts, goals and truncation read it. ``unsure_joins``: the text's line ends
+    carry no break signal (``missing_wrap_signal``), so rows joined over lines are flagged."""
     kinds = classify(lines) if kinds is None else kinds
     ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], path)
     return [
-        _parse_report(path, lines[start:end], kinds[start:end], meta)
+        _parse_report(path, lines[start:end], kinds[start:end], meta, unsure_joins)
         for (start, end), meta in zip(ranges, metas)
     ]
 
 
-def _parse_report(path: str, lines: Sequence[Line], kinds: Sequence[str], meta: metadata.Metadata) -> Report:
+def _parse_report(
+    path: str, lines: Sequence[Line], kinds: Sequence[str], meta: metadata.Metadata, unsure_joins: bool = False
+) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
+    unsure_from = missing_wrap_signal(lines) if unsure_joins else None
+    if unsure_from is not None:
+        warnings.append(
+            ParseWarning(
+                "radslutens mellanslag saknas i texten (eller står på varje rad): om en radbrytning "
+                f"delar ett ord eller står mellan två ord kan inte avgöras, första gången på rad {unsure_from}; "
+                "indikatorer vars namn eller värden fortsätter på nästa rad flaggas som osäkra",
+                line=unsure_from,
+                path=path,
+                code=UNCERTAIN_JOIN,
+            )
+        )
     found_goals: list[Goal] = []
     budget: list[BudgetTable] = []
     sections: list[Section] = []
@@ -72,7 +89,9 @@ def _parse_report(path: str, lines: Sequence[Line], kinds: Sequence[str], meta: 
     for part in parts:
         chunk = lines[part.start : part.end]
         if part.kind == "goals":
-            found, problems = goal_tree.parse_goals(chunk, path, kinds[part.start : part.end])
+            found, problems = goal_tree.parse_goals(
+                chunk, path, kinds[part.start : part.end], unsure_joins=unsure_from is not None
+            )
             found_goals.extend(found)
             warnings.extend(problems)
         elif part.kind == "economy":

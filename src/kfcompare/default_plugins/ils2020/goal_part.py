@@ -65,6 +65,9 @@ class Context:
     double_spaced: bool = False
     tertial: bool = False
     warnings: list[ParseWarning] = field(factory=list)
+    #: the text's line ends carry no break signal: a row joined over lines is flagged
+    #: UNCERTAIN_JOIN (see text.lines.missing_wrap_signal)
+    unsure_joins: bool = False
     #: each line's kind (see line_kinds.classify); found here when the caller has not
     kinds: Sequence[str] = field(factory=list)
     #: what the table readers found probing a line as a row start, by index: a row after an

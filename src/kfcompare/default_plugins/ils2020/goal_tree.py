@@ -37,7 +37,7 @@ _TERTIAL_PERIOD = re.compile(r"Tertial\s+\d\s+20\d\d")
 
 
 def parse_goals(
-    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None
+    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None, *, unsure_joins: bool = False
 ) -> tuple[list[Goal], list[ParseWarning]]:
     """The inriktningsmål found in ``lines`` with everything below them; ``kinds`` is
     ``line_kinds.classify(lines)`` when the caller has it."""
@@ -48,6 +48,7 @@ def parse_goals(
         double_spaced=looks_double_spaced(lines),
         tertial=bool(_TERTIAL_PERIOD.search(" ".join(line.text for line in lines))),
         kinds=kinds or [],
+        unsure_joins=unsure_joins,
     )
     roots: list[GoalDraft] = []
     stack: list[GoalDraft] = []

@@ -16,7 +16,7 @@ from ...model import INDICATOR_COLUMNS, ColumnAssignment, GoalLevel, Indicator, 
 from ...text.dates import PERIOD_WORD
 from ...text.joined import join_cells
 from ...text import parse_value
-from ...text.lines import Line, join_wrapped
+from ...text.lines import UNCERTAIN_JOIN, Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
 from ...values import count_of
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
@@ -358,6 +358,8 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
     split = draft.raw.split
     period = split.period.raw if split.period else None
     placed, flags, alternatives = _place(ctx, draft, header, level)
+    if ctx.unsure_joins and _joined_over_lines(ctx, draft):
+        flags = (*flags, UNCERTAIN_JOIN)
     analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
     unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
     if unknown:
@@ -371,6 +373,25 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
         analysis=analysis or None,
         **placed,  # type: ignore[arg-type]  # keys are header columns, Indicator's Value columns only
     )
+
+
+def _joined_over_lines(ctx: Context, draft: _Draft) -> bool:
+    """Whether the row's name or one of its value cells wraps onto the next line: two
+    non-blank lines in a row (value blocks stand apart by blank lines). Only the row's own
+    lines are read, from its end back."""
+    if sum(1 for line in draft.name_lines if line.text) > 1:
+        return True
+    name_end = draft.name_lines[-1].no if draft.name_lines else draft.raw.first_line
+    k = min(draft.raw.end, len(ctx.lines)) - 1
+    after = False  # the line after this one (within the row) is non-blank
+    while k >= 0 and ctx.lines[k].no > name_end:
+        line = ctx.lines[k]
+        if line.no <= draft.raw.last_line:
+            if line.text and after:
+                return True
+            after = bool(line.text)
+        k -= 1
+    return False
 
 
 def _place(

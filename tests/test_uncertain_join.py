@@ -1,0 +1,73 @@
+"""An extract whose line ends carry no break signal (trailing spaces stripped, or one on every
+line) is warned about once and its rows joined over lines are flagged ``uncertain-join``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import kfcompare
+from kfcompare.text.lines import UNCERTAIN_JOIN, missing_wrap_signal, numbered
+
+from ils2020_examples import sod  # noqa: F401  (fixture)
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "sodermalm_t1_2020.txt"
+
+
+def _indicators(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Indicator]:
+    found: dict[int, kfcompare.Indicator] = {}
+
+    def walk(goals: tuple[kfcompare.Goal, ...]) -> None:
+        for goal in goals:
+            found.update((i.provenance.first_line, i) for i in goal.indicators)
+            walk(goal.goals)
+
+    for report in reports:
+        walk(report.goals)
+    return found
+
+
+def _variant(tmp_path: Path, name: str, edit: Callable[[str], str]) -> list[kfcompare.Report]:
+    lines = EXAMPLE.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / name
+    path.write_text("\n".join(edit(line) for line in lines), encoding="utf-8")
+    return kfcompare.parse_file(str(path))
+
+
+def test_the_examples_keep_their_signal(sod: kfcompare.Report) -> None:  # noqa: F811
+    report = sod
+    assert not [w for w in report.warnings if w.code == UNCERTAIN_JOIN]
+    assert not [i for i in _indicators([report]).values() if UNCERTAIN_JOIN in i.flags]
+
+
+def test_stripped_trailing_spaces_flag_a_wrapped_name_and_keep_its_values(
+    tmp_path: Path, sod: kfcompare.Report  # noqa: F811
+) -> None:
+    original = _indicators([sod])[650]
+    assert original.name == "Andel stockholmare som upplever trygghet i den stadsdel där man bor"
+    reports = _variant(tmp_path, "stripped.txt", str.rstrip)
+    warnings = [w for r in reports for w in r.warnings if w.code == UNCERTAIN_JOIN]
+    assert [(w.line, "radslutens mellanslag saknas" in w.message) for w in warnings] == [(4, True)]
+    flagged = _indicators(reports)[650]
+    assert UNCERTAIN_JOIN in flagged.flags
+    assert flagged.target is not None and flagged.target.raw == "80 %"
+    assert (flagged.target, flagged.kf_target, flagged.outcome) == (
+        original.target,
+        original.kf_target,
+        original.outcome,
+    )
+
+
+def test_a_space_on_every_line_is_no_signal_either(tmp_path: Path) -> None:
+    reports = _variant(tmp_path, "added.txt", lambda line: line + " ")
+    assert [w.line for r in reports for w in r.warnings if w.code == UNCERTAIN_JOIN] == [4]
+    assert UNCERTAIN_JOIN in _indicators(reports)[650].flags
+
+
+def test_missing_wrap_signal_needs_many_mid_sentence_wraps() -> None:
+    wrapped = ["Andel barn som", "lever i familjer"] * 12
+    assert missing_wrap_signal(numbered(wrapped)) == 1
+    assert missing_wrap_signal(numbered([wrapped[0] + " ", *wrapped[1:]])) is None  # one line has the signal
+    assert missing_wrap_signal(numbered([s + " " for s in wrapped])) == 1  # every line has it: none does
+    assert missing_wrap_signal(numbered(["Rubrik", "Mål 1."] * 12)) is None  # nothing wraps mid-sentence
+    assert missing_wrap_signal(numbered(wrapped[:10])) is None  # too short to tell
