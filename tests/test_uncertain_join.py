@@ -71,3 +71,28 @@ def test_missing_wrap_signal_needs_many_mid_sentence_wraps() -> None:
     assert missing_wrap_signal(numbered([s + " " for s in wrapped])) == 1  # every line has it: none does
     assert missing_wrap_signal(numbered(["Rubrik", "Mål 1."] * 12)) is None  # nothing wraps mid-sentence
     assert missing_wrap_signal(numbered(wrapped[:10])) is None  # too short to tell
+
+
+def _activities(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Activity]:
+    found: dict[int, kfcompare.Activity] = {}
+
+    def walk(goals: tuple[kfcompare.Goal, ...]) -> None:
+        for goal in goals:
+            found.update((a.provenance.first_line, a) for a in goal.activities)
+            walk(goal.goals)
+
+    for report in reports:
+        walk(report.goals)
+    return found
+
+
+def test_a_wrapped_activity_is_flagged_and_keeps_its_dates(
+    tmp_path: Path, sod: kfcompare.Report  # noqa: F811
+) -> None:
+    original = _activities([sod])[351]
+    assert original.text.startswith("Arbetsmarknadsnämnden i samarbete med stadsdelsnämnderna ska utveckla")
+    assert original.flags == ()
+    flagged = _activities(_variant(tmp_path, "stripped.txt", str.rstrip))[351]
+    assert flagged.flags == (UNCERTAIN_JOIN,)
+    assert (flagged.start, flagged.end, flagged.deviation) == (original.start, original.end, original.deviation)
+    assert str(flagged.start) == "2020-01-01"

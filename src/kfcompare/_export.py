@@ -81,6 +81,8 @@ def activity_dict(act: Activity) -> dict[str, Any]:
         **_where(act.provenance),
         "table": act.table,
         "analysis": act.analysis,
+        # only when set: an activity's export has no flags key otherwise (as before flags existed)
+        **({"flags": list(act.flags)} if act.flags else {}),
     }
 
 

@@ -178,6 +178,8 @@ class Activity:
     deviation: bool = False
     analysis: str | None = None
     table: str | None = None
+    #: markers such as "uncertain-join" (the text was joined over lines whose ends told nothing)
+    flags: tuple[str, ...] = ()
 
 
 @frozen
