@@ -96,3 +96,19 @@ def test_a_wrapped_activity_is_flagged_and_keeps_its_dates(
     assert flagged.flags == (UNCERTAIN_JOIN,)
     assert (flagged.start, flagged.end, flagged.deviation) == (original.start, original.end, original.deviation)
     assert str(flagged.start) == "2020-01-01"
+
+
+def test_a_wrapped_budget_label_is_flagged_and_keeps_its_values(
+    tmp_path: Path, sod: kfcompare.Report  # noqa: F811
+) -> None:
+    def row_at(reports: list[kfcompare.Report], first: int) -> kfcompare.BudgetRow:
+        return next(
+            row for r in reports for t in r.budget for row in t.rows if row.provenance.first_line == first
+        )
+
+    original = row_at([sod], 4343)
+    assert original.label == "Månadsinsatser hemtjänst ordinärt boende"
+    assert UNCERTAIN_JOIN not in original.flags
+    flagged = row_at(_variant(tmp_path, "stripped.txt", str.rstrip), 4343)
+    assert UNCERTAIN_JOIN in flagged.flags
+    assert flagged.values == original.values and len(original.values) > 1

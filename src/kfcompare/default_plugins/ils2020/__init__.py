@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
@@ -96,6 +98,8 @@ def _parse_report(
             warnings.extend(problems)
         elif part.kind == "economy":
             tables, problems = economy.parse_economy(chunk, path)
+            if unsure_from is not None:
+                tables = _flag_wrapped_labels(tables, chunk)
             budget.extend(tables)
             warnings.extend(problems)
         else:
@@ -116,6 +120,22 @@ def _parse_report(
         sections=tuple(sections),
         warnings=tuple(sorted(warnings, key=lambda w: (w.line or 0, w.message))),
     )
+
+
+def _flag_wrapped_labels(tables: list[BudgetTable], lines: Sequence[Line]) -> list[BudgetTable]:
+    """The tables with UNCERTAIN_JOIN on each row whose label wraps over lines (two non-blank
+    lines before its values line): the text's line ends did not say how they join."""
+    nonblank = {line.no for line in lines if line.text}
+    flagged = []
+    for table in tables:
+        rows = tuple(
+            attrs.evolve(row, flags=(*row.flags, UNCERTAIN_JOIN))
+            if sum(1 for no in range(row.provenance.first_line, row.provenance.last_line) if no in nonblank) > 1
+            else row
+            for row in table.rows
+        )
+        flagged.append(attrs.evolve(table, rows=rows))
+    return flagged
 
 
 @hookimpl
