@@ -14,17 +14,22 @@ from ils2020_examples import sod  # noqa: F401  (fixture)
 EXAMPLE = Path(__file__).parent.parent / "examples" / "sodermalm_t1_2020.txt"
 
 
-def _indicators(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Indicator]:
-    found: dict[int, kfcompare.Indicator] = {}
-
-    def walk(goals: tuple[kfcompare.Goal, ...]) -> None:
-        for goal in goals:
-            found.update((i.provenance.first_line, i) for i in goal.indicators)
-            walk(goal.goals)
-
-    for report in reports:
-        walk(report.goals)
+def _goals(reports: list[kfcompare.Report]) -> list[kfcompare.Goal]:
+    found: list[kfcompare.Goal] = []
+    stack = [goal for report in reports for goal in report.goals]
+    while stack:
+        goal = stack.pop()
+        found.append(goal)
+        stack.extend(goal.goals)
     return found
+
+
+def _indicators(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Indicator]:
+    return {i.provenance.first_line: i for goal in _goals(reports) for i in goal.indicators}
+
+
+def _activities(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Activity]:
+    return {a.provenance.first_line: a for goal in _goals(reports) for a in goal.activities}
 
 
 def _variant(tmp_path: Path, name: str, edit: Callable[[str], str]) -> list[kfcompare.Report]:
@@ -71,19 +76,6 @@ def test_missing_wrap_signal_needs_many_mid_sentence_wraps() -> None:
     assert missing_wrap_signal(numbered([s + " " for s in wrapped])) == 1  # every line has it: none does
     assert missing_wrap_signal(numbered(["Rubrik", "Mål 1."] * 12)) is None  # nothing wraps mid-sentence
     assert missing_wrap_signal(numbered(wrapped[:10])) is None  # too short to tell
-
-
-def _activities(reports: list[kfcompare.Report]) -> dict[int, kfcompare.Activity]:
-    found: dict[int, kfcompare.Activity] = {}
-
-    def walk(goals: tuple[kfcompare.Goal, ...]) -> None:
-        for goal in goals:
-            found.update((a.provenance.first_line, a) for a in goal.activities)
-            walk(goal.goals)
-
-    for report in reports:
-        walk(report.goals)
-    return found
 
 
 def test_a_wrapped_activity_is_flagged_and_keeps_its_dates(
