@@ -44,6 +44,10 @@ _COUNT = re.compile(r"^Antal\b")
 _CAPTION_END = re.compile(r"[.,;:]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$")
 _MAX_LABEL_LINES = 4
+#: page breaks one row label is read across (a label is at most _MAX_LABEL_LINES lines)
+_MAX_LABEL_CUTS = 1
+#: how a wrapped line ends: at a space, or after a hyphen ('Individ-', 'SoL-')
+_WRAPPED_END = re.compile(r"(?:\s|-)$")
 _MAX_LABEL_CHARS = 60
 _MAX_CAPTION_CHARS = 80
 #: the one value column of a table whose header names none ('Mnkr' alone, or no header)
@@ -61,6 +65,8 @@ class _RawRow:
     label: str
     tokens: tuple[str, ...]
     text: str | None = None
+    #: the label goes on after a page break and nothing shows it was cut there
+    split: bool = False
 
 
 @frozen
@@ -151,14 +157,16 @@ def _headerless(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: s
     with_text = any(row.text for row in raw)
     columns = (AMOUNT, REMARK) if with_text else (AMOUNT,)
     rows = []
+    warnings = [_split_warning(row, path) for row in raw if row.split]
     for row in raw:
         amount = parse_value(" ".join(row.tokens), line=row.values_line.no)
         text = Value(raw=row.text, line=row.values_line.no) if row.text else None
         values = (amount, text) if with_text else (amount,)
-        rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label))))
+        flags = ("split-row",) if row.split else ()
+        rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label)), flags))
     unit = "tkr" if tkr or _TKR.search(lines[i].text) or not body.decimal else "mnkr"
     provenance = Provenance(path, lines[i].no, lines[end - 1].no)
-    return BudgetTable(lines[i].text, unit, columns, tuple(rows), provenance, ("no-header",)), [], end
+    return BudgetTable(lines[i].text, unit, columns, tuple(rows), provenance, ("no-header",)), warnings, end
 
 
 def _decimal_mode(lines: Sequence[Line], start: int) -> bool:
@@ -256,20 +264,47 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
             continue
         if split is not None:
             break  # values with no label: not a row of this table
-        k = j
-        while k - j < _MAX_LABEL_LINES and k < len(lines) and _label_like(lines[k], body):
-            k += 1
-        v = next_text(lines, k)
-        if k == j or k == v or v >= len(lines):
+        wrapped = _wrapped_label(lines, j, body)
+        if wrapped is None:
             break
-        values = _split_row(lines[v].text, body)
-        if values is None or values[0]:
-            break
-        label = join_wrapped([line.raw for line in lines[j:k]])
-        rows.append(_RawRow(tuple(lines[j:k]), lines[v], label, values[1], values[2]))
+        label_lines, v, values, split = wrapped
+        label = join_wrapped([line.raw for line in label_lines])
+        rows.append(_RawRow(label_lines, lines[v], label, values[1], values[2], split))
         end = v + 1
         j = next_text(lines, end)
     return rows, end
+
+
+def _wrapped_label(
+    lines: Sequence[Line], j: int, body: _Body
+) -> tuple[tuple[Line, ...], int, tuple[str, tuple[str, ...], str | None], bool] | None:
+    """A label wrapped over lines from ``j`` and the values line after it: (label lines, index
+    of the values line, its cells, whether the label's cut is unsure), or None when no values follow.
+
+    A page break can fall inside the label ('Anslag för' / page / 'nämndens verksamhet'): a
+    label whose next text lies across a page gap (lines dropped or a blank run) goes on there.
+    The earlier part ends at a space or a hyphen when the line was wrapped; without that sign
+    it could be a heading of its own, so the joined row is flagged ``split-row``.
+    """
+    taken: list[Line] = []
+    split = False
+    k = j
+    for _ in range(_MAX_LABEL_CUTS + 1):
+        start = k
+        while len(taken) < _MAX_LABEL_LINES and k < len(lines) and _label_like(lines[k], body):
+            taken.append(lines[k])
+            k += 1
+        v = next_text(lines, k)
+        if k == start or k == v or v >= len(lines):
+            return None
+        values = _split_row(lines[v].text, body)
+        if values is not None:
+            return (tuple(taken), v, values, split) if not values[0] else None
+        if lines[v].no - taken[-1].no <= 2:
+            return None  # no page gap: the label ends without values
+        split = split or not _WRAPPED_END.search(taken[-1].raw)
+        k = v
+    return None
 
 
 def _caption_like(line: Line) -> bool:
@@ -372,6 +407,9 @@ def _resolve(
             flags = (*flags, "extra-cells")
             message = f"raden {row.label!r} har fler celler än tabellhuvudets {body.width} kolumner; de extra står kvar i radens namn"
             warnings.append(ParseWarning(message, line=row.values_line.no, path=path, code="extra-cells"))
+        if row.split:
+            flags = (*flags, "split-row")
+            warnings.append(_split_warning(row, path))
         values = as_values(best.cells, row.values_line.no)
         rows.append(BudgetRow(row.label, values, _row_provenance(row, path), bool(_SUB_ROW.match(row.label)), flags))
     return tuple(rows), warnings
@@ -398,6 +436,14 @@ def _too_many(row: _RawRow, counted: Choices, path: str) -> ParseWarning:
         f"{MAX_READINGS} som prövas; raden kan inte avgöras och behöver kontrolleras mot rapporten"
     )
     return ParseWarning(message, line=row.values_line.no, path=path, code="ambiguous-columns")
+
+
+def _split_warning(row: _RawRow, path: str) -> ParseWarning:
+    message = (
+        f"raden {row.label!r}: namnet fortsätter efter ett sidbyte utan tecken på radbrytning; "
+        "läst som en rad, kontrollera mot rapporten"
+    )
+    return ParseWarning(message, line=row.label_lines[0].no, path=path, code="split-row")
 
 
 def _row_provenance(row: _RawRow, path: str) -> Provenance:
