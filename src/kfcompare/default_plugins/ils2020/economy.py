@@ -267,9 +267,9 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
         wrapped = _wrapped_label(lines, j, body)
         if wrapped is None:
             break
-        label_lines, v, values, split = wrapped
+        label_lines, v, values, unsure = wrapped
         label = join_wrapped([line.raw for line in label_lines])
-        rows.append(_RawRow(label_lines, lines[v], label, values[1], values[2], split))
+        rows.append(_RawRow(label_lines, lines[v], label, values[1], values[2], unsure))
         end = v + 1
         j = next_text(lines, end)
     return rows, end
