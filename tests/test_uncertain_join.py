@@ -104,3 +104,14 @@ def test_a_wrapped_budget_label_is_flagged_and_keeps_its_values(
     flagged = row_at(_variant(tmp_path, "stripped.txt", str.rstrip), 4343)
     assert UNCERTAIN_JOIN in flagged.flags
     assert flagged.values == original.values and len(original.values) > 1
+
+
+def test_a_plan_with_a_space_on_every_line_rejoins_its_split_words(tmp_path: Path) -> None:
+    """2012 plans: a space on every line end is dropped, so 'incidentrap- ' + 'porteringssystemet'
+    is a split word again while 'skade- ' + 'och' keeps its dash."""
+    plan = EXAMPLE.with_name("hasselby-vallingby_vp_2012.txt")
+    original = _activities(kfcompare.parse_file(str(plan)))[1254]
+    assert original.text.endswith("i skade- och incidentrapporteringssystemet RISK.")
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(line + " " for line in plan.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    assert _activities(kfcompare.parse_file(str(path)))[1254].text == original.text

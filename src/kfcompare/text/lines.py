@@ -277,3 +277,17 @@ def missing_wrap_signal(lines: Sequence[Line]) -> int | None:
         if line.text[-1].isalpha() and after.text[0].islower()
     ]
     return wraps[0] if len(wraps) >= _SIGNAL_WRAPS else None
+
+
+def without_uniform_trailing_space(lines: Sequence[Line]) -> list[Line]:
+    """The lines with their trailing white space dropped when every non-blank line has some.
+
+    A space on every line end tells nothing (see ``missing_wrap_signal``); dropped, a join
+    falls back on what the words show: a line ending in a hyphen before a lower-case word is
+    a split word ('styrel-' + 'se'), unless an enumeration goes on ('konferens-' + 'och').
+    Other texts are returned as they are.
+    """
+    nonblank = [line for line in lines if line.text]
+    if len(nonblank) < _SIGNAL_LINES or not all(line.raw[-1].isspace() for line in nonblank):
+        return list(lines)
+    return [Line(line.no, line.raw.rstrip(), line.cells) if line.text else line for line in lines]

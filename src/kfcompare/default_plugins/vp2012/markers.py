@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...text.lines import PAGE_NOISE_RE, Line, read_lines
+from ...text.lines import PAGE_NOISE_RE, Line, read_lines, without_uniform_trailing_space
 
 KF_MARK = re.compile(r"^KF:s INRIKTNINGSMÅL (\d+):$")
 AREA_MARK = re.compile(r"^KF:s MÅL FÖR VERKSAMHETSOMRÅDET:$")
@@ -37,6 +37,7 @@ def clean_lines(lines: Sequence[str]) -> list[Line]:
     letterhead lines up to ``_HEADER_REACH`` lines above a 'SID n (m)' line go with it.
     """
     kept, kinds = read_lines(lines, LINE_KINDS, keep_empty=False)
+    kept = without_uniform_trailing_space(kept)
     sids = [line.no for line, kind in zip(kept, kinds) if kind == "sid"]
     if not sids:
         return kept
