@@ -83,3 +83,17 @@ def test_a_cut_without_a_wrap_sign_is_joined_and_flagged() -> None:
     (warning,) = [w for w in report.warnings if w.code == "split-row"]
     assert warning.line == 4087
     assert "sidbyte" in warning.message and "'Anslag för nämndensverksamhet (netto)'" in warning.message
+
+
+def test_the_tables_own_header_repeated_after_the_break_is_skipped(unbroken: tuple[BudgetTable, ...]) -> None:
+    """A page break that prints E1's header again ('Mnkr Budget 2020 Begärda' /
+    'budgetjusteringar …', lines 4084-4085) inside a label, before the values or between
+    rows: the table goes on, one table, every row as before (was: a second table captioned
+    'Anslag för', or the values read as a label)."""
+    lines = _lines()
+    header = lines[4083:4085]
+    assert header[0].startswith("Mnkr Budget 2020 Begärda")
+    for before in (4088, 4089, 4091, 4093, 4097):
+        tables = _budget(lines[: before - 1] + PAGE + [*header, ""] + lines[before - 1 :])
+        assert _cells(tables) == _cells(unbroken), before
+        assert tables[0].caption == "Uppföljning av driftbudget"

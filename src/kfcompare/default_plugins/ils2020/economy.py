@@ -76,6 +76,8 @@ class _Body:
     width: int
     decimal: bool
     with_text: bool = False
+    #: the header's column names, which a page break may print again inside the table
+    columns: tuple[str, ...] = ()
 
 
 class Tally:
@@ -123,7 +125,7 @@ def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str, 
     header = header_at(lines, i)
     if header is None:
         return None
-    body = _Body(max(1, len(header.columns)), _decimal_mode(lines, header.end))
+    body = _Body(max(1, len(header.columns)), _decimal_mode(lines, header.end), columns=header.columns)
     from_page = placed_header(lines[header.start])
     raw: list[_RawRow] = []
     placed: tuple[BudgetRow, ...] = ()
@@ -256,6 +258,10 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
     end = start
     j = next_text(lines, start)
     while j < len(lines):
+        if rows:
+            j = _past_repeated_header(lines, j, body, lines[end - 1])
+            if j >= len(lines):
+                break
         split = _split_row(lines[j].text, body)
         if split is not None and split[0]:
             rows.append(_RawRow((lines[j],), lines[j], *split))
@@ -297,6 +303,9 @@ def _wrapped_label(
         v = next_text(lines, k)
         if k == start or k == v or v >= len(lines):
             return None
+        v = _past_repeated_header(lines, v, body, taken[-1])
+        if v >= len(lines):
+            return None
         values = _split_row(lines[v].text, body)
         if values is not None:
             return (tuple(taken), v, values, split) if not values[0] else None
@@ -305,6 +314,18 @@ def _wrapped_label(
         split = split or not _WRAPPED_END.search(taken[-1].raw)
         k = v
     return None
+
+
+def _past_repeated_header(lines: Sequence[Line], k: int, body: _Body, before: Line) -> int:
+    """Where the table goes on when a page break printed its own header again at ``k``: the
+    same column names after a page gap (lines dropped or a blank run), and no caption of its
+    own (a unit report prints each table's caption on its header line); else ``k``."""
+    if not body.columns or k >= len(lines) or lines[k].no - before.no <= 2:
+        return k
+    header = header_at(lines, k)
+    if header is None or header.columns != body.columns or header.caption:
+        return k
+    return next_text(lines, header.end)
 
 
 def _caption_like(line: Line) -> bool:
