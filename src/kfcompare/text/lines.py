@@ -94,12 +94,13 @@ def numbered(lines: Sequence[str], first: int = 1) -> list[Line]:
 
 #: page headers and footers PDF extraction drops into the text, wherever the page broke,
 #: in the templates of the city's districts
+#: a page number in any district's template: 'Sid 9 (128)', 'SID 24 (36)', 'Sida 3 av 40', 'Page 2/7'
+PAGE_NUMBER_RE = re.compile(r"^(?i:Sid|Sida|Page)\s*\d+\s*(?:\(\d+\)|(?i:av)\s+\d+|/\s*\d+)?$")
 PAGE_NOISE = (
     re.compile(r"^Tjänsteutlåtande$"),
-    re.compile(r"^(?:Sid|SID) \d+ \(\d+\)$"),
+    PAGE_NUMBER_RE,
     re.compile(r"^start\.stockholm$"),
     re.compile(r"^(?:Telefon:?\s*)?08[- ]\s?\d{3} ?\d{2,3} ?\d{2,3}(?: ?\d{2})?$"),
-    re.compile(r"^(?:Sida|SIDA) \d+ av \d+$"),
     # a diarienummer alone or after the board's name: 'Dnr SDN 2020/123', 'Dnr: 1.2.3-45/2020'
     re.compile(r"^(?:[A-ZÅÄÖ][\w\-]*(?: [\w\-]+){0,3} )?Dnr[:.]? ?(?:[A-ZÅÄÖ]{2,6} )?[\d.:\-]+/\d{2,4}$"),
 )

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from ...text.lines import is_page_noise
+from ...text.lines import PAGE_NUMBER_RE, is_page_noise
 from .words import Page, Word
 
 #: a gap wider than this many font sizes sets a header or footer block apart from the body
@@ -24,7 +24,6 @@ _MARGIN_GAP = 1.5
 _MARGIN_LINES = 5
 #: share of the pages a header/footer line must come back on
 _REPEATED_SHARE = 0.4
-_PAGE_NUMBER = re.compile(r"^(?:Sid|Sida|SID|SIDA|Page)\s*\d+\s*(?:\(\d+\)|av\s+\d+|/\s*\d+)?$", re.I)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -102,7 +101,7 @@ class PageNoise:
 
     def _noise(self, line: PrintedLine, where: str) -> bool:
         needed = max(2, round(_REPEATED_SHARE * self.with_text))
-        if len(self.seen[(where, *_key(line))]) >= needed or _PAGE_NUMBER.match(line.text):
+        if len(self.seen[(where, *_key(line))]) >= needed or PAGE_NUMBER_RE.match(line.text):
             return True
         # a file of one page shows nothing repeated: there the city's header words count
         return self.with_text < 2 and is_page_noise(line.text)
