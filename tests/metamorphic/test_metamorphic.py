@@ -19,10 +19,7 @@ FAST = ("hagersten-alvsjo_ung-fritid_vb_2020.txt",)
 
 #: transformations the readers do not yet survive (issue 15): expected to fail until fixed,
 #: and strict, so a fix that makes one pass must take it off this list
-KNOWN_FAILING = {
-    "trailing space added",
-    "trailing spaces stripped",
-}
+KNOWN_FAILING: set[str] = set()
 
 
 def _cases(names: list[str] | tuple[str, ...]) -> list[object]:

@@ -145,6 +145,9 @@ _GAP = re.compile(r" {2,}")
 #: a wrapped line whose first word is itself a compound part ('idrotts-och …'): the hyphen
 #: before it belongs to an enumeration such as 'lek-idrotts-och', not to a split word
 _ENUMERATION_NEXT = re.compile(r"^[a-zåäö]+-(?:\s|och\b|eller\b)")
+#: the word after a suspended compound part ('risk- och skyddsfaktorer'), also where the
+#: extract lost the space after the hyphen
+_SUSPENDED_NEXT = re.compile(r"^(?:och|eller|samt)\b")
 
 
 def join_hyphenated(lines: Iterable[Line], starts_value: Callable[[str], bool] | None = None) -> Joined:
@@ -193,6 +196,8 @@ def _separator(before: str, before_raw: str, text: str) -> str | None:
         return " "
     prev = before[-2:-1]
     first = text[:1]
+    if _SUSPENDED_NEXT.match(text):
+        return " "  # 'risk-' + 'och skyddsfaktorer': the hyphen ends a suspended part
     if prev.islower() and first.islower() and not _ENUMERATION_NEXT.match(text):
         return None
     if first.isupper() or first.isdigit() or prev.isupper() or prev.isdigit() or (prev.islower() and first.islower()):

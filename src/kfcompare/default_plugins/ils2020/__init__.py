@@ -10,9 +10,10 @@ import attrs
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
 from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report, Section
 from ..._source import Source
-from ...text.lines import UNCERTAIN_JOIN, Line, gc_paused, missing_wrap_signal, read_lines
+from ...text.lines import Line, gc_paused, read_lines
+from ...text.wraps import UNCERTAIN_JOIN, Guesses, missing_wrap_signal, restore_wrap_signal
 from . import economy, goal_tree, layout, metadata
-from .line_kinds import LINE_KINDS, classify
+from .line_kinds import LAYOUT_WORDS, LINE_KINDS, classify, furniture
 
 NAME = "ils2020"
 
@@ -49,41 +50,44 @@ def parse(source: Source, options: ParseOptions) -> list[Report]:
     with gc_paused():
         # one pass numbers, strips, drops page noise and classifies every line
         lines, kinds = read_lines(source.lines, LINE_KINDS, undouble=True)
-        return parse_lines(lines, source.path, kinds, unsure_joins=missing_wrap_signal(lines) is not None)
+        guesses: Guesses | None = None
+        if missing_wrap_signal(lines) is not None:
+            restored = restore_wrap_signal(lines, LAYOUT_WORDS, furniture(lines, kinds))
+            lines, guesses = list(restored.lines), restored.guesses
+        return parse_lines(lines, source.path, kinds, guesses=guesses)
 
 
 def parse_lines(
-    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None, *, unsure_joins: bool = False
+    lines: Sequence[Line],
+    path: str,
+    kinds: Sequence[str] | None = None,
+    *,
+    guesses: Guesses | None = None,
 ) -> list[Report]:
     """The reports in a line stream without page noise: a text extract's, or a PDF's whose
     table rows carry their cells. ``kinds`` is ``classify(lines)`` when the caller has it:
-    splitting, parts, goals and truncation read it. ``unsure_joins``: the text's line ends
-    carry no break signal (``missing_wrap_signal``), so rows joined over lines are flagged."""
+    splitting, parts, goals and truncation read it. ``guesses``: the text's line ends
+    carried no break signal and it was read again from the words (``restore_wrap_signal``);
+    rows joined over these lines' breaks are flagged."""
     kinds = classify(lines) if kinds is None else kinds
     ranges = layout.split_reports(lines, kinds)
     metas = metadata.detect_bundle([lines[start:end] for start, end in ranges], path)
     return [
-        _parse_report(path, lines[start:end], kinds[start:end], meta, unsure_joins)
+        _parse_report(path, lines[start:end], kinds[start:end], meta, guesses)
         for (start, end), meta in zip(ranges, metas)
     ]
 
 
 def _parse_report(
-    path: str, lines: Sequence[Line], kinds: Sequence[str], meta: metadata.Metadata, unsure_joins: bool = False
+    path: str,
+    lines: Sequence[Line],
+    kinds: Sequence[str],
+    meta: metadata.Metadata,
+    guesses: Guesses | None = None,
 ) -> Report:
     warnings: list[ParseWarning] = list(meta.warnings)
-    unsure_from = missing_wrap_signal(lines) if unsure_joins else None
-    if unsure_from is not None:
-        warnings.append(
-            ParseWarning(
-                "radslutens mellanslag saknas i texten (eller står på varje rad): om en radbrytning "
-                f"delar ett ord eller står mellan två ord kan inte avgöras, första gången på rad {unsure_from}; "
-                "indikatorer vars namn eller värden fortsätter på nästa rad flaggas som osäkra",
-                line=unsure_from,
-                path=path,
-                code=UNCERTAIN_JOIN,
-            )
-        )
+    if guesses is not None and lines:
+        warnings.append(_lost_signal_warning(path, lines, guesses))
     found_goals: list[Goal] = []
     budget: list[BudgetTable] = []
     sections: list[Section] = []
@@ -91,15 +95,13 @@ def _parse_report(
     for part in parts:
         chunk = lines[part.start : part.end]
         if part.kind == "goals":
-            found, problems = goal_tree.parse_goals(
-                chunk, path, kinds[part.start : part.end], unsure_joins=unsure_from is not None
-            )
+            found, problems = goal_tree.parse_goals(chunk, path, kinds[part.start : part.end], guesses=guesses)
             found_goals.extend(found)
             warnings.extend(problems)
         elif part.kind == "economy":
             tables, problems = economy.parse_economy(chunk, path)
-            if unsure_from is not None:
-                tables = _flag_wrapped_labels(tables, chunk)
+            if guesses is not None:
+                tables = _flag_wrapped_labels(tables, guesses)
             budget.extend(tables)
             warnings.extend(problems)
         else:
@@ -122,15 +124,33 @@ def _parse_report(
     )
 
 
-def _flag_wrapped_labels(tables: list[BudgetTable], lines: Sequence[Line]) -> list[BudgetTable]:
-    """The tables with UNCERTAIN_JOIN on each row whose label wraps over lines (two non-blank
-    lines before its values line): the text's line ends did not say how they join."""
-    nonblank = {line.no for line in lines if line.text}
+def _lost_signal_warning(path: str, lines: Sequence[Line], guesses: Guesses) -> ParseWarning:
+    unsure = [no for no in guesses.unsure if lines[0].no <= no <= lines[-1].no]
+    at = min(unsure) if unsure else lines[0].no
+    if unsure:
+        outcome = (
+            f"{len(unsure)} radbrytningar kunde inte avgöras, första gången på rad {at}; "
+            "rader i tabellerna som fortsätter över en sådan brytning flaggas som osäkra"
+        )
+    else:
+        outcome = "alla radbrytningar kunde avgöras"
+    return ParseWarning(
+        "radslutens mellanslag saknas i texten (eller står på varje rad), så om en radbrytning delar "
+        "ett ord eller står mellan två ord har lästs av orden som texten själv använder: " + outcome,
+        line=at,
+        path=path,
+        code=UNCERTAIN_JOIN,
+    )
+
+
+def _flag_wrapped_labels(tables: list[BudgetTable], guesses: Guesses) -> list[BudgetTable]:
+    """The tables with UNCERTAIN_JOIN on each row joined over a break the words could not
+    settle (see ``restore_wrap_signal``)."""
     flagged = []
     for table in tables:
         rows = tuple(
             attrs.evolve(row, flags=(*row.flags, UNCERTAIN_JOIN))
-            if sum(1 for no in range(row.provenance.first_line, row.provenance.last_line) if no in nonblank) > 1
+            if any(guesses.joined_over(no) for no in range(row.provenance.first_line, row.provenance.last_line))
             else row
             for row in table.rows
         )

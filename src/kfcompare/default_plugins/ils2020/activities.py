@@ -15,7 +15,8 @@ from attrs import define, field
 
 from ...model import Activity, Provenance
 from ...text.dates import DATE_PAIR_RE, parse_date
-from ...text.lines import UNCERTAIN_JOIN, Line, join_wrapped
+from ...text.lines import Line, join_wrapped
+from ...text.wraps import UNCERTAIN_JOIN
 from ...text.paragraphs import paragraphs_by_blanks
 from .goal_part import Context, read_prose
 
@@ -161,7 +162,7 @@ def _date(ctx: Context, text: str, line: int) -> dt.date | None:
 
 def _activity(ctx: Context, draft: _Draft) -> Activity:
     analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
-    wrapped = sum(1 for line in draft.text_lines if line.text) > 1
+    unsure = any(ctx.guesses.joined_over(line.no) for line in draft.text_lines[:-1])
     return Activity(
         text=join_wrapped([line.raw for line in draft.text_lines]),
         provenance=Provenance(ctx.path, draft.first_line, draft.last_line),
@@ -169,5 +170,5 @@ def _activity(ctx: Context, draft: _Draft) -> Activity:
         end=draft.end,
         deviation=draft.deviation,
         analysis=analysis or None,
-        flags=(UNCERTAIN_JOIN,) if ctx.unsure_joins and wrapped else (),
+        flags=(UNCERTAIN_JOIN,) if unsure else (),
     )

@@ -14,6 +14,7 @@ from attrs import define, field
 
 from ...model import Assessment, GoalLevel, ParseWarning
 from ...text.lines import Line
+from ...text.wraps import Guesses
 from .line_kinds import STRUCTURAL, TEXT, classify
 
 MARKER_RE = re.compile(
@@ -65,9 +66,9 @@ class Context:
     double_spaced: bool = False
     tertial: bool = False
     warnings: list[ParseWarning] = field(factory=list)
-    #: the text's line ends carry no break signal: a row joined over lines is flagged
-    #: UNCERTAIN_JOIN (see text.lines.missing_wrap_signal)
-    unsure_joins: bool = False
+    #: where a text whose line ends carried no break signal was joined by a guess: a row
+    #: joined there is flagged UNCERTAIN_JOIN (see text.wraps.restore_wrap_signal)
+    guesses: Guesses = Guesses()
     #: each line's kind (see line_kinds.classify); found here when the caller has not
     kinds: Sequence[str] = field(factory=list)
     #: what the table readers found probing a line as a row start, by index: a row after an

@@ -15,6 +15,7 @@ from ...labels import level_label
 from ...model import Goal, GoalLevel, ParseWarning
 from ...text.lines import Line, join_wrapped
 from ...text.paragraphs import paragraphs_by_blanks
+from ...text.wraps import Guesses
 from ..goal_drafts import GoalDraft
 from . import activities, indicators
 from .goal_part import (
@@ -37,7 +38,7 @@ _TERTIAL_PERIOD = re.compile(r"Tertial\s+\d\s+20\d\d")
 
 
 def parse_goals(
-    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None, *, unsure_joins: bool = False
+    lines: Sequence[Line], path: str, kinds: Sequence[str] | None = None, *, guesses: Guesses | None = None
 ) -> tuple[list[Goal], list[ParseWarning]]:
     """The inriktningsmål found in ``lines`` with everything below them; ``kinds`` is
     ``line_kinds.classify(lines)`` when the caller has it."""
@@ -48,7 +49,7 @@ def parse_goals(
         double_spaced=looks_double_spaced(lines),
         tertial=bool(_TERTIAL_PERIOD.search(" ".join(line.text for line in lines))),
         kinds=kinds or [],
-        unsure_joins=unsure_joins,
+        guesses=guesses or Guesses(),
     )
     roots: list[GoalDraft] = []
     stack: list[GoalDraft] = []

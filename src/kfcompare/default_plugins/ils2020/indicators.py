@@ -16,7 +16,8 @@ from ...model import INDICATOR_COLUMNS, ColumnAssignment, GoalLevel, Indicator, 
 from ...text.dates import PERIOD_WORD
 from ...text.joined import join_cells
 from ...text import parse_value
-from ...text.lines import UNCERTAIN_JOIN, Line, join_wrapped
+from ...text.lines import Line, join_wrapped
+from ...text.wraps import UNCERTAIN_JOIN
 from ...text.paragraphs import paragraphs_by_blanks
 from ...values import count_of
 from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
@@ -81,7 +82,8 @@ def read_header(ctx: Context, i: int) -> Header:
         columns = list(INDICATOR_COLUMNS)
     label = _PREVIOUS_LABEL.search(joined)
     previous_label = " ".join(label.group(1).split()) if label else None
-    exact = lines[last].raw[-1:].isspace()
+    # a text read again without its line-end spaces cannot say: its rows' own gaps decide
+    exact = lines[last].raw[-1:].isspace() or ctx.guesses.restored
     return Header(tuple(columns), previous_label, exact, last + 1)
 
 
@@ -358,7 +360,7 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
     split = draft.raw.split
     period = split.period.raw if split.period else None
     placed, flags, alternatives = _place(ctx, draft, header, level)
-    if ctx.unsure_joins and _joined_over_lines(ctx, draft):
+    if ctx.guesses.restored and _joined_over_lines(ctx, draft):
         flags = (*flags, UNCERTAIN_JOIN)
     analysis = paragraphs_by_blanks(draft.analysis_lines) if draft.analysis_lines else None
     unknown = [cell.raw for cell in split.cells if cell.kind == "other"]
@@ -376,20 +378,19 @@ def _indicator(ctx: Context, draft: _Draft, header: Header, level: GoalLevel | N
 
 
 def _joined_over_lines(ctx: Context, draft: _Draft) -> bool:
-    """Whether the row's name or one of its value cells wraps onto the next line: two
-    non-blank lines in a row (value blocks stand apart by blank lines). Only the row's own
-    lines are read, from its end back."""
-    if sum(1 for line in draft.name_lines if line.text) > 1:
+    """Whether the row's name or one of its value cells wraps onto the next line at a break
+    the words could not settle (``ctx.guesses``): a name line anywhere, a value line only
+    where it meets the next (a value block ending in a word ends there: 'nämnd' / 'VB 2020').
+    Only the row's own lines are read."""
+    guesses = ctx.guesses
+    if any(guesses.joined_over(line.no) for line in draft.name_lines[:-1]):
         return True
     name_end = draft.name_lines[-1].no if draft.name_lines else draft.raw.first_line
     k = min(draft.raw.end, len(ctx.lines)) - 1
-    after = False  # the line after this one (within the row) is non-blank
     while k >= 0 and ctx.lines[k].no > name_end:
         line = ctx.lines[k]
-        if line.no <= draft.raw.last_line:
-            if line.text and after:
-                return True
-            after = bool(line.text)
+        if line.no < draft.raw.last_line and line.no in guesses.unsure:
+            return True
         k -= 1
     return False
 

@@ -10,8 +10,9 @@ line of a file: page noise, headings and every kind below in one match.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from ...budget import HEADER_WORDS as BUDGET_HEADER_WORDS
 from ...text.lines import PAGE_NOISE_RE, Line
 
 #: the text headings of a goal and the model field each opens
@@ -31,6 +32,17 @@ _KIND = re.compile(
     # a covid heading closes the economy part; inside 'Övrigt' it is one of Övrigt's sub-headings
     r"|(?P<pandemic>(?i:(?:(?:Konsekvenser|Effekter) av (?:den )?(?:pågående |rådande )?(?:corona)?"
     r"(?:pandemin?|covid[- ]?19)|Covid[- ]?(?:19)?:? ?konsekvenser):?$))"
+)
+
+#: the words the layout prints in its narrow table headers and text targets, where they
+#: are often split over lines and may stand whole nowhere else in a report: an extract that
+#: lost its line-end spaces is read again knowing them (see text.wraps.restore_wrap_signal)
+LAYOUT_WORDS = frozenset(
+    (
+        "Indikator Periodens utfall Utfall män pojkar kvinnor flickor Prognos helår Årsmål "
+        "Period Aktivitet Startdatum Slutdatum Avvikelse Tas fram av nämnd styrelse Tertial"
+    ).split()
+    + sorted(BUDGET_HEADER_WORDS)
 )
 
 #: the one pattern of the file's first pass: page noise is dropped there, a text heading
@@ -58,3 +70,25 @@ def classify(lines: Sequence[Line]) -> list[str]:
             match = _KIND.match(text)
             kinds.append(match.lastgroup if match else "text")  # type: ignore[arg-type]
     return kinds
+
+
+#: the last line of an indicator table's header ('årsmål Period'), and how far to look for it
+_HEADER_END = re.compile(r"\bPeriod$")
+_HEADER_LINES = 40
+
+
+def furniture(lines: Sequence[Line], kinds: Sequence[str]) -> Callable[[int], int]:
+    """For ``text.wraps.restore_wrap_signal``: the index after a table header starting at a
+    line (its own index if none starts there), which a cell cut by a page break goes on after."""
+
+    def past(i: int) -> int:
+        if kinds[i] == "activities":
+            return i + 1
+        if kinds[i] != "indicators":
+            return i
+        for k in range(i + 1, min(i + _HEADER_LINES, len(lines))):
+            if _HEADER_END.search(lines[k].text):
+                return k + 1
+        return i
+
+    return past

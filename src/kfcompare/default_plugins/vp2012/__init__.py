@@ -61,11 +61,13 @@ def _parse(source: Source) -> list[Report]:
     start = next((i for i, line in enumerate(lines) if KF_MARK.match(line.text)), len(lines))
     front = read_front(lines[:start], source.path)
     if start == len(lines) and front.year is None:
-        raise ParseError(source.path, "neither a 2012 plan title nor a 'KF:s INRIKTNINGSMÅL N:' marker found")
+        raise ParseError(source.path, "varken en planrubrik från 2012 eller en markör 'KF:s INRIKTNINGSMÅL N:' hittades")
     goals, sections, problems = parse_goal_part(lines[start:], source.path)
     warnings = [*front.warnings, *problems, *_missing_appendices(lines, source.path), *_truncation(lines, source.path)]
-    first = lines[0].no if lines else 1
-    last = lines[-1].no if lines else 1
+    # the report spans its lines with text: separator lines of spaces after the last say nothing
+    texts = [line.no for line in lines if line.text]
+    first = texts[0] if texts else 1
+    last = texts[-1] if texts else 1
     return [
         Report(
             district=front.district,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ...text.lines import PAGE_NOISE_RE, Line, read_lines, without_uniform_trailing_space
+from ...text.lines import PAGE_NOISE_RE, Line, read_lines
+from ...text.wraps import without_uniform_trailing_space
 
 KF_MARK = re.compile(r"^KF:s INRIKTNINGSMÅL (\d+):$")
 AREA_MARK = re.compile(r"^KF:s MÅL FÖR VERKSAMHETSOMRÅDET:$")

@@ -81,15 +81,19 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
     pending: list[Line] = []
     comment: list[Line] | None = None
     warnings: list[ParseWarning] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         if comment is not None:
-            if not line.blank:
+            finished = len(comment) > 1 and comment[-1].text.endswith(_SENTENCE_END)
+            if not line.blank and not (finished and _row_starts(lines, k)):
                 comment.append(line)
-            elif len(comment) > 1 and comment[-1].text.endswith((".", "!", "?", ")")):
-                # a comment ends at a separator after a full sentence; cut before its text or
-                # mid-sentence by a page break, it goes on after the break
+                continue
+            if finished:
+                # a comment ends at a separator after a full sentence, or where a row starts
+                # after one (an extract that lost its separator lines); cut before its text
+                # or mid-sentence by a page break, it goes on after the break
                 comment = None
-            continue
+            if line.blank:
+                continue
         if line.blank:
             continue
         if COMMENT_MARK.match(line.text):
@@ -111,6 +115,26 @@ def _indicators(spec: TableSpec, lines: Sequence[Line], path: str) -> TableResul
         indicators.append(indicator)
         warnings.extend(problems)
     return TableResult(indicators=tuple(indicators), warnings=tuple(warnings))
+
+
+_SENTENCE_END = (".", "!", "?", ")")
+#: the most lines an indicator's name wraps over before its last line (the periodicity's)
+_NAME_LINES = 4
+
+
+def _row_starts(lines: Sequence[Line], k: int) -> bool:
+    """Whether an indicator row starts at line ``k``: a capital, and a row's last line within
+    a few lines that end no sentence (a name wraps, a comment's prose does not end there)."""
+    if not lines[k].text[:1].isupper():
+        return False
+    for line in lines[k : k + _NAME_LINES]:
+        if line.blank:
+            continue
+        if ends_row(line.raw):
+            return True
+        if line.text.endswith(_SENTENCE_END):
+            return False
+    return False
 
 
 def _indicator(
