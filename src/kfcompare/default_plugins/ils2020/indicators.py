@@ -418,6 +418,15 @@ def _place(
     facts = RowFacts(level, ctx.tertial, tertial, tertial or not period[:1].isdigit(), count, no_outcome)
     choice = assign(columns, cells, facts)
     placed = {name: cell.value for name, cell in choice.cells}
+    if not choice.ambiguous and not ctx.guesses.restored and _spacing_lost(draft.raw.split, header, len(columns)):
+        ctx.warn(
+            f"indikatorn {draft.name()!r}: {count_of(len(cells), 'värde', 'värden')} i {len(columns)} kolumner, men "
+            "raden saknar de extra mellanslag som i den här texten visar tomma celler; den troligaste läsningen "
+            "används — kontrollera raden i rapporten",
+            draft.raw.first_line,
+            "ambiguous-columns",
+        )
+        return placed, ("ambiguous-columns",), ()
     if not choice.ambiguous:
         return placed, (), ()
     if choice.bounded:
@@ -435,6 +444,15 @@ def _place(
         "ambiguous-columns",
     )
     return placed, ("ambiguous-columns",), choice.alternatives
+
+
+def _spacing_lost(split: SplitRow, header: Header, width: int) -> bool:
+    """Whether a row of an extract that keeps empty cells as extra spaces has empty cells
+    but not one extra space: its spacing was lost, and which cells are empty is a guess.
+    (A text read again without its line-end spaces only tries that spacing: not asked.)"""
+    if not header.exact_spacing or len(split.cells) >= width:
+        return False
+    return split.gap_after == 0 and all(cell.gap_before == 0 for cell in split.cells)
 
 
 def _exact_slots(split: SplitRow, width: int) -> list[tuple[int, Cell]] | None:
