@@ -209,6 +209,8 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
             break
         if _PERIOD_START.match(text) or (name_lines[-1].text.endswith(".") and text[:1].isupper()):
             break  # a Period cut by a page break ('VB' / '2020'), or a new sentence: not the name
+        if block[0].raw[:1].isspace() and block[0].text[:1].isupper() and not name_lines[-1].text.endswith(("-", ",")):
+            break  # a capital set in by a space opens a name cell: the next row's (' Andel …')
         name_lines.extend(block)
         j = end
     return j
