@@ -6,7 +6,9 @@
 - ``paragraphs``: wrapped prose as paragraphs, by the rule of the layout;
 - ``numbers``: THE number/unit/text-target grammar (``parse_value`` and the cell patterns);
 - ``dates``: printed dates;
-- ``spaces``: white space collapsed.
+- ``spaces``: white space collapsed;
+- ``wraps``: line ends as a break signal (between words or inside one), read again from the
+  text's own words in an extract that lost it.
 
 See docs/CONTRIBUTING.md for where the layer sits; /work/coord/TEXT_API.md was its draft.
 """
