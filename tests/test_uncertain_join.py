@@ -92,20 +92,25 @@ def test_missing_wrap_signal_needs_many_mid_sentence_wraps() -> None:
     assert missing_wrap_signal(numbered(wrapped[:10])) is None  # too short to tell
 
 
-def test_a_wrapped_budget_label_is_flagged_and_keeps_its_values(
+def test_budget_labels_wrapped_over_lines_are_read_again_or_flagged(
     tmp_path: Path, sod: kfcompare.Report  # noqa: F811
 ) -> None:
+    """'Månadsinsatser hemtjänst' + 'ordinärt boende' is settled by the words; 'vård-' +
+    'och omsorgsboende' (the reports also print 'språk-och') is a guess and flagged."""
+
     def row_at(reports: list[kfcompare.Report], first: int) -> kfcompare.BudgetRow:
         return next(
             row for r in reports for t in r.budget for row in t.rows if row.provenance.first_line == first
         )
 
-    original = row_at([sod], 4343)
-    assert original.label == "Månadsinsatser hemtjänst ordinärt boende"
-    assert UNCERTAIN_JOIN not in original.flags
-    flagged = row_at(_variant(tmp_path, "stripped.txt", str.rstrip), 4343)
-    assert UNCERTAIN_JOIN in flagged.flags
-    assert flagged.values == original.values and len(original.values) > 1
+    stripped = _variant(tmp_path, "stripped.txt", str.rstrip)
+    settled, original = row_at(stripped, 4343), row_at([sod], 4343)
+    assert settled.label == original.label == "Månadsinsatser hemtjänst ordinärt boende"
+    assert settled.flags == () and settled.values == original.values and len(original.values) > 1
+    guessed, original = row_at(stripped, 4353), row_at([sod], 4353)
+    assert guessed.label == original.label == "Antal personer med vård- och omsorgsboende"
+    assert UNCERTAIN_JOIN in guessed.flags and UNCERTAIN_JOIN not in original.flags
+    assert guessed.values == original.values
 
 
 def test_a_plan_with_a_space_on_every_line_rejoins_its_split_words(tmp_path: Path) -> None:
@@ -117,3 +122,21 @@ def test_a_plan_with_a_space_on_every_line_rejoins_its_split_words(tmp_path: Pat
     path = tmp_path / "plan.txt"
     path.write_text("\n".join(line + " " for line in plan.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
     assert _activities(kfcompare.parse_file(str(path)))[1254].text == original.text
+
+
+def test_a_name_tail_after_a_page_break_or_a_gap_is_read_from_the_words(tmp_path: Path) -> None:
+    """A name cut by its values and a repeated header ('stockholmsenkäten' / values / header /
+    'uppger att …'), and a 2021 name with an empty line inside it ('stadens' / '' /
+    'ANDT-förebyggande'): without line-end spaces the words settle both breaks."""
+    for name, first, expected in (
+        ("hasselby-vallingby_vb_2020.txt", 2452, "Andel ungdomar som i stockholmsenkäten uppger att de inte använder alkohol"),
+        ("kungsholmen_units_vb_2021.txt", 200, "Indexvärde för stadens ANDT-förebyggande arbete enligt Preventionsindex mini"),
+    ):
+        original = _indicators(kfcompare.parse_file(str(EXAMPLE.with_name(name))))[first]
+        assert original.name == expected
+        path = tmp_path / name
+        lines = EXAMPLE.with_name(name).read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(line.rstrip() for line in lines), encoding="utf-8")
+        read = _indicators(kfcompare.parse_file(str(path)))[first]
+        assert (read.name, read.flags) == (expected, ())
+        assert (read.outcome, read.target) == (original.outcome, original.target)

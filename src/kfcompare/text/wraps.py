@@ -16,6 +16,7 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
+import attrs
 from attrs import frozen
 
 from .lines import Line
@@ -37,7 +38,7 @@ _WORD_END = tuple(".,;:!?)]\"'»”’")
 _JOINING = ("-", "/")
 #: the words after a suspended compound part ('vård- och omsorg'); the reports also print
 #: 'språk-och' without the space, so the break before one is a guess
-_AFTER_SUSPENDED = frozenset({"och", "eller", "samt"})
+_AFTER_SUSPENDED = ("och", "eller", "samt")
 #: the widest a table cell's line prints (a longer line is prose)
 _CELL_WIDTH = 50
 #: a line ending in one of these ends a sentence or a clause
@@ -99,6 +100,16 @@ class Guesses:
     #: (read as ending), which only matters where a reader joins it to a later block
     open_ends: frozenset[int] = frozenset()
 
+    #: the words the text uses, for a reader that joins a block to a later one itself
+    vocabulary: Vocabulary | None = None
+
+    def read_break(self, above: str, below: str) -> str:
+        """How a break a reader found between two stripped lines reads (see ``break_kind``);
+        'unsure' when the text's signal was not lost."""
+        if self.vocabulary is None:
+            return "unsure"
+        return break_kind(above, below, self.vocabulary)
+
     @property
     def restored(self) -> bool:
         """Whether the text's line ends were read again at all (not the readers' default)."""
@@ -131,6 +142,8 @@ class Vocabulary:
     plain: Counter[str]
     #: every word, sorted: a prefix is looked up by bisection
     ordered: tuple[str, ...] = ()
+    #: pairs of words seen side by side on a line ('stockholmsenkäten uppger')
+    pairs: Counter[tuple[str, str]] = attrs.Factory(Counter)
 
     def begins_word(self, prefix: str) -> bool:
         """Whether a longer word the text uses starts with ``prefix``."""
@@ -148,6 +161,7 @@ def vocabulary(lines: Iterable[Line], known: Iterable[str] = ()) -> Vocabulary:
     words: Counter[str] = Counter(word.lower() for word in known)
     names: Counter[str] = Counter()
     plain: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
     before_blank = True
     for line in lines:
         text = line.text
@@ -161,17 +175,23 @@ def vocabulary(lines: Iterable[Line], known: Iterable[str] = ()) -> Vocabulary:
         last = len(tokens) if ends_whole else len(tokens) - 1
         if len(tokens) == 1 and not (starts_whole and ends_whole):
             last = first  # a lone token: whole only when both its ends are
+        previous = ""  # the whole word before this one on the line, if any
         for k in range(first, last):
             word = tokens[k].strip(_AROUND)
-            if word.isalpha():
-                lower = word.lower()
-                words[lower] += 1
-                if word[0].islower():
-                    plain[lower] += 1
-                elif k > 0 and not tokens[k - 1].endswith(_SENTENCE_END) and _has_letter(tokens[k - 1]):
-                    names[lower] += 1
+            if not word.isalpha():
+                previous = ""
+                continue
+            lower = word.lower()
+            if previous:
+                pairs[previous, lower] += 1
+            previous = lower if tokens[k] == word else ""  # punctuation parts it from the next
+            words[lower] += 1
+            if word[0].islower():
+                plain[lower] += 1
+            elif k > 0 and not tokens[k - 1].endswith(_SENTENCE_END) and _has_letter(tokens[k - 1]):
+                names[lower] += 1
         before_blank = False
-    return Vocabulary(words, names, plain, tuple(sorted(words)))
+    return Vocabulary(words, names, plain, tuple(sorted(words)), pairs)
 
 
 def _has_letter(token: str) -> bool:
@@ -187,10 +207,15 @@ def _tail_word(text: str) -> str:
 
 
 def _head_word(text: str) -> str:
+    return _head_letters(text).lower()
+
+
+def _head_letters(text: str) -> str:
+    """The letters a line starts with, as printed."""
     k = 0
     while k < len(text) and text[k].isalpha():
         k += 1
-    return text[:k].lower()
+    return text[:k]
 
 
 def break_kind(
@@ -204,7 +229,8 @@ def break_kind(
     line before it reached, so its paragraph ends there unless a lower-case word goes on."""
     end = above[-1]
     if end in _JOINING:
-        suspended = end == "-" and above[-2:-1].isalpha() and _head_word(below) in _AFTER_SUSPENDED
+        # 'vård-' + 'och omsorg', also where the extract lost the space after 'och' ('ochfamilj…')
+        suspended = end == "-" and above[-2:-1].isalpha() and _head_word(below).startswith(_AFTER_SUSPENDED)
         return "unsure" if suspended else "word"
     first = below[0]
     if first.isupper() and end.isalnum():
@@ -212,13 +238,15 @@ def break_kind(
             return "end"
         if _tail_word(above) in _GOES_ON:
             return "space"
-        return _before_capital(above, _head_word(below), vocabulary, opens)
+        return _before_capital(above, _head_letters(below), vocabulary, opens)
     if not first.islower() or not end.isalpha():
         return "space"  # a digit or sign starts a word; punctuation ends one
     words = vocabulary.words
     tail, head = run or _tail_word(above), _head_word(below)
     joined = tail + head
     known_tail, known_head = words[tail] > 0, words[head] > 0
+    if vocabulary.pairs[tail, head] > words[joined]:
+        return "space"  # the two words stand side by side elsewhere ('stockholmsenkäten uppger')
     if words[joined] > 0 and not (known_tail and known_head):
         return "word"
     if known_tail and known_head:
@@ -234,6 +262,9 @@ def _before_capital(above: str, head: str, vocabulary: Vocabulary, opens: bool) 
     sentences starts a new one after a full-width line, which ended a title or heading
     ('… i den offentliga miljön' + 'Arbetet för att …'), as does any word after a full-width
     line that is a whole title (it opened a block). In a narrow cell it is a guess."""
+    if len(head) > 1 and head.isupper():
+        return "space"  # an abbreviation ('ANDT', 'IT')
+    head = head.lower()
     names, plain = vocabulary.names[head], vocabulary.plain[head]
     if names > plain:
         return "space"
@@ -294,7 +325,7 @@ def restore_wrap_signal(
             run = ""
         opens = kind == "end" or line.text.endswith(_SENTENCE_END)
         before = len(line.text)
-    return RestoredWraps(tuple(restored), Guesses(frozenset(unsure), frozenset(open_ends)))
+    return RestoredWraps(tuple(restored), Guesses(frozenset(unsure), frozenset(open_ends), vocab))
 
 
 def _margin(lines: Sequence[Line]) -> int:

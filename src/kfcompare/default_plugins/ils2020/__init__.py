@@ -145,12 +145,13 @@ def _lost_signal_warning(path: str, lines: Sequence[Line], guesses: Guesses) -> 
 
 def _flag_wrapped_labels(tables: list[BudgetTable], guesses: Guesses) -> list[BudgetTable]:
     """The tables with UNCERTAIN_JOIN on each row joined over a break the words could not
-    settle (see ``restore_wrap_signal``)."""
+    settle (see ``restore_wrap_signal``). A label's block that ends in a word before its
+    values ends there: the economy reader joins no label over a gap."""
     flagged = []
     for table in tables:
         rows = tuple(
             attrs.evolve(row, flags=(*row.flags, UNCERTAIN_JOIN))
-            if any(guesses.joined_over(no) for no in range(row.provenance.first_line, row.provenance.last_line))
+            if any(no in guesses.unsure for no in range(row.provenance.first_line, row.provenance.last_line))
             else row
             for row in table.rows
         )

@@ -119,6 +119,8 @@ class RawRow:
     placed: tuple[tuple[str, Value], ...] | None = None
     #: why the source could not tell the placed cells' columns apart (Swedish), if it could not
     doubt: str | None = None
+    #: name lines whose break over a gap the words settled (see ``_read_on``)
+    settled: frozenset[int] = frozenset()
 
 
 def probe_row(ctx: Context, i: int) -> RawRow | None:
@@ -149,7 +151,8 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
         if joined_names is not None and joined_values:
             name_lines, first_values, end = joined_names, joined_values, more
     value_blocks: list[list[tuple[str, int]]] = [first_values] if first_values else []
-    j = end if first_values else _name_blocks_end(ctx, end, name_lines)
+    settled: set[int] = set()
+    j = end if first_values else _name_blocks_end(ctx, end, name_lines, settled)
     while not ends_with_period(join_cells(value_blocks).text):
         if len(value_blocks) >= _MAX_VALUE_BLOCKS:
             return None
@@ -168,7 +171,7 @@ def _probe_row(ctx: Context, i: int) -> RawRow | None:
     if split.period is None or any(_is_prose(cell) for cell in split.cells):
         return None
     last = max(no for b in value_blocks for _, no in b)
-    return RawRow(tuple(name_lines), split, name_lines[0].no, last, j)
+    return RawRow(tuple(name_lines), split, name_lines[0].no, last, j, settled=frozenset(settled))
 
 
 def _placed_row(line: Line, i: int) -> RawRow | None:
@@ -190,7 +193,7 @@ def _placed_row(line: Line, i: int) -> RawRow | None:
     return RawRow((name,), SplitRow(found, period, 0), line.no, line.no, i + 1, placed, doubt)
 
 
-def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
+def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line], settled: set[int]) -> int:
     """Extend the name over following short blocks that do not open with a value.
 
     Some extracts put an empty line after a name's first line ('Antal familjer som mottar'
@@ -211,6 +214,7 @@ def _name_blocks_end(ctx: Context, j: int, name_lines: list[Line]) -> int:
             break  # a Period cut by a page break ('VB' / '2020'), or a new sentence: not the name
         if block[0].raw[:1].isspace() and block[0].text[:1].isupper() and not name_lines[-1].text.endswith(("-", ",")):
             break  # a capital set in by a space opens a name cell: the next row's (' Andel …')
+        _read_on(ctx, name_lines, block[0], settled)
         name_lines.extend(block)
         j = end
     return j
@@ -296,6 +300,8 @@ class _Draft:
     raw: RawRow
     analysis_lines: list[Line] = field(factory=list)
     last_line: int = 0
+    #: name lines whose break to a tail after a page break the words settled (_read_on)
+    settled: set[int] = field(factory=set)
 
     def name(self) -> str:
         return join_wrapped([line.raw for line in self.name_lines])
@@ -327,7 +333,7 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
             break
         row = probe_row(ctx, j)
         if row is not None:
-            drafts.append(_Draft(list(row.name_lines), row, last_line=row.last_line))
+            drafts.append(_Draft(list(row.name_lines), row, last_line=row.last_line, settled=set(row.settled)))
             j = row.end
             after_header = in_analysis = False
             continue
@@ -338,6 +344,7 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
         if in_analysis:
             j = _read_analysis(ctx, j, target)
         else:
+            _read_on(ctx, target.name_lines, lines[j], target.settled)
             target.name_lines.extend(lines[j:end])
             target.last_line = lines[end - 1].no
             j = end
@@ -345,6 +352,23 @@ def read_table(ctx: Context, i: int, level: GoalLevel | None) -> tuple[list[Indi
                 continue  # the name's tail goes on after a page break: still after the header
         after_header = False
     return [_indicator(ctx, draft, header, level) for draft in drafts], j
+
+
+def _read_on(ctx: Context, name_lines: list[Line], tail: Line, settled: set[int]) -> None:
+    """A name's tail found after a gap (a page break, the empty line some extracts put inside
+    a name), in a text that lost its line-end spaces: the break before it is read from the
+    words, as the text layer reads neighbouring lines ('stockholmsenkäten' / values / header /
+    'uppger att …', 'stadens' / '' / 'ANDT-förebyggande'). A settled break goes in ``settled``."""
+    if not name_lines:
+        return
+    last = name_lines[-1]
+    if last.no not in ctx.guesses.open_ends:
+        return
+    kind = ctx.guesses.read_break(last.text, tail.text)
+    if kind != "word":
+        name_lines[-1] = Line(last.no, last.raw.rstrip() + " ", last.cells)
+    if kind != "unsure":
+        settled.add(last.no)
 
 
 def _read_analysis(ctx: Context, j: int, draft: _Draft) -> int:
@@ -385,7 +409,7 @@ def _joined_over_lines(ctx: Context, draft: _Draft) -> bool:
     where it meets the next (a value block ending in a word ends there: 'nämnd' / 'VB 2020').
     Only the row's own lines are read."""
     guesses = ctx.guesses
-    if any(guesses.joined_over(line.no) for line in draft.name_lines[:-1]):
+    if any(guesses.joined_over(line.no) and line.no not in draft.settled for line in draft.name_lines[:-1]):
         return True
     name_end = draft.name_lines[-1].no if draft.name_lines else draft.raw.first_line
     k = min(draft.raw.end, len(ctx.lines)) - 1
