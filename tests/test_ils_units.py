@@ -410,3 +410,15 @@ def test_mentions_in_passing_never_change_the_unit(text: list[str], others: list
     before = units.detect_unit(flatten(numbered(text)))
     after = units.detect_unit(flatten(numbered([*text, *(f"i samarbete med {n} och {n}s" for n in others)])))
     assert after.name == before.name
+
+
+def test_a_unit_summary_names_each_goal_in_a_paragraph_of_its_own() -> None:
+    """The summary prints a goal's title, then how it went; the 2021 extract runs them
+    together (a space on every line end), the reader parts them by the report's goal titles."""
+    report = reports_of("kungsholmen_units_vb_2021.txt")[0]
+    summary = report.sections[0]
+    paragraphs = summary.text.split("\n")
+    title = "Förebyggande och tidiga insatser ger barn och unga goda uppväxtvillkor"
+    assert title in paragraphs
+    after = paragraphs[paragraphs.index(title) + 1]
+    assert after.startswith("Målsättningen för 2021 var att halvera kön till föräldrastödsprogrammet Komet")

@@ -201,3 +201,20 @@ def test_a_row_of_any_characters_splits_into_cells_it_prints(text: str) -> None:
     for cell in split.cells:
         assert cell.value.raw and cell.value.raw in flat and cell.value.line == 7
     assert split.period is None or split.period.raw in flat
+
+
+def test_a_summary_paragraph_ends_after_a_goal_title_it_names() -> None:
+    """2021 unit summaries print a goal's title, then how it went, with a space on every
+    line end: the title is its own paragraph (Kungsholmen's Enheten för prevention …)."""
+    from kfcompare.text.paragraphs import paragraphs_by_sentences
+
+    lines = numbered(
+        [
+            "Förebyggande och tidiga insatser ger barn och unga goda uppväxtvillkor ",
+            "Målsättningen för 2021 var att halvera kön till föräldrastödsprogrammet Komet halveras ",
+            "under 2021. Enheten har delvis uppnått målet. ",
+        ]
+    )
+    title = "Förebyggande och tidiga insatser ger barn och unga goda uppväxtvillkor"
+    assert paragraphs_by_sentences(lines).count("\n") == 0
+    assert paragraphs_by_sentences(lines, frozenset({title})).split("\n")[0] == title

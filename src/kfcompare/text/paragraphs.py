@@ -27,23 +27,57 @@ StartsParagraph = Callable[[Line | None, Line, bool], bool]
 
 
 def paragraphs(
-    lines: Sequence[Line], starts: StartsParagraph, join: Callable[[Sequence[Line]], str]
+    lines: Sequence[Line],
+    starts: StartsParagraph,
+    join: Callable[[Sequence[Line]], str],
+    titles: frozenset[str] = frozenset(),
 ) -> str:
     """The non-blank lines grouped where ``starts`` says, each group joined by ``join``;
-    groups that join to nothing are left out."""
+    groups that join to nothing are left out. A group whose words end with one of
+    ``titles`` (white space collapsed) ends there when a capital follows."""
     groups: list[list[Line]] = []
     prev: Line | None = None
     gap = False
+    tail = _TitleTail(titles)
     for line in lines:
         if line.blank:
             gap = True
             continue
-        if prev is None or starts(prev, line, gap):
+        if prev is None or starts(prev, line, gap) or (tail.complete and line.text[:1].isupper()):
             groups.append([])
+            tail.clear()
         groups[-1].append(line)
+        tail.add(line.text)
         prev = line
         gap = False
     return "\n".join(text for text in map(join, groups) if text)
+
+
+#: the most words of a title looked for at a paragraph's end
+_TITLE_WORDS = 40
+
+
+class _TitleTail:
+    """The last words of a paragraph being built, and whether they end with a title: at most
+    ``_TITLE_WORDS`` suffixes are tried per line, so the work stays linear in the text."""
+
+    def __init__(self, titles: frozenset[str]) -> None:
+        self.titles = titles
+        self.longest = min(_TITLE_WORDS, max((len(t.split()) for t in titles), default=0))
+        self.words: list[str] = []
+        self.complete = False
+
+    def clear(self) -> None:
+        self.words = []
+        self.complete = False
+
+    def add(self, text: str) -> None:
+        if not self.longest:
+            return
+        self.words = (self.words + text.split())[-self.longest :]
+        self.complete = any(
+            " ".join(self.words[-n:]) in self.titles for n in range(1, len(self.words) + 1)
+        )
 
 
 def _wrapped(group: Sequence[Line]) -> str:
@@ -76,9 +110,10 @@ def _after_sentence(prev: Line | None, line: Line, gap: bool) -> bool:
     return len(text) <= 50 and not _WRAPS_ON.search(text)
 
 
-def paragraphs_by_sentences(lines: Sequence[Line]) -> str:
-    """Paragraphs ended by a sentence end, a short line or a line that does not wrap on."""
-    return paragraphs(lines, _after_sentence, _wrapped)
+def paragraphs_by_sentences(lines: Sequence[Line], titles: frozenset[str] = frozenset()) -> str:
+    """Paragraphs ended by a sentence end, a short line or a line that does not wrap on, or
+    by one of ``titles`` (a summary names each goal by its title, then says how it went)."""
+    return paragraphs(lines, _after_sentence, _wrapped, titles)
 
 
 #: a line shorter than this ends before the right margin, so what follows may be a new item

@@ -288,9 +288,10 @@ def restore_wrap_signal(
 
     Call it on an extract where ``missing_wrap_signal`` found none. A line that starts with
     white space keeps that as its own signal. Over a gap (blank lines, a repeated header)
-    only a lower-case continuation is read (a cell or sentence cut by a page break); a block
-    that ends before anything else may end there or go on further down, which the words
-    cannot tell: its line is named unsure too. One pass counts the words, one decides.
+    only a lower-case or parenthesised continuation is read (a cell or sentence cut by a
+    page break); a block that ends in a word before anything else may end there or go on
+    further down, which the words cannot tell: its line is named an open end. One pass
+    counts the words, one decides.
     """
     stripped = [Line(line.no, line.raw.rstrip(), line.cells) if line.text else line for line in lines]
     vocab = vocabulary(stripped, known)
@@ -309,7 +310,7 @@ def restore_wrap_signal(
         after, gap = _next_text(stripped, i, furniture)
         if after is not None and after.raw[0].isspace():
             kind = _before_indent(line.text)  # the next line's leading space tells
-        elif after is None or (gap and not after.text[0].islower()):
+        elif after is None or (gap and not _goes_on(after.text)):
             kind = _over_gap(line.text)
         else:
             short = before >= margin * 0.85 and len(line.text) < margin * 0.6
@@ -340,6 +341,12 @@ def _before_indent(text: str) -> str:
     extractor indented): a comma or a word a sentence cannot end with goes on."""
     goes_on = text.endswith(",") or (text[-1].isalpha() and _tail_word(text) in _GOES_ON)
     return "space" if goes_on else "signalled"
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a line after a gap reads as going on with the text before it: lower case, or
+    a parenthesis (a paragraph does not open with one)."""
+    return text[0].islower() or text[0] == "("
 
 
 def _over_gap(text: str) -> str:

@@ -90,7 +90,7 @@ def _parse_report(
         warnings.append(_lost_signal_warning(path, lines, guesses))
     found_goals: list[Goal] = []
     budget: list[BudgetTable] = []
-    sections: list[Section] = []
+    texts: list[layout.Part] = []
     parts = layout.report_parts(lines, path, kinds)
     for part in parts:
         chunk = lines[part.start : part.end]
@@ -105,7 +105,10 @@ def _parse_report(
             budget.extend(tables)
             warnings.extend(problems)
         else:
-            sections.append(layout.section_of(part, chunk, path))
+            texts.append(part)
+    # the text parts after the goals: a summary names each goal by its title
+    titles = frozenset(" ".join(goal.title.split()) for root in found_goals for goal in root.walk() if goal.title)
+    sections = [layout.section_of(part, lines[part.start : part.end], path, titles) for part in texts]
     warnings.extend(layout.truncation_warnings(lines, path, parts, kinds))
     first = lines[0].no if lines else 1
     last = lines[-1].no if lines else 1

@@ -116,13 +116,14 @@ def _next_text(texts: Sequence[str], i: int) -> str:
     return next((t for t in texts[i + 1 :] if t), "")
 
 
-def section_of(part: Part, lines: Sequence[Line], path: str) -> Section:
-    """A text part as a Section: the heading is its title, the rest its text in paragraphs."""
+def section_of(part: Part, lines: Sequence[Line], path: str, titles: frozenset[str] = frozenset()) -> Section:
+    """A text part as a Section: the heading is its title, the rest its text in paragraphs;
+    ``titles`` (the report's goal titles) end a paragraph where the text names one."""
     body = list(lines[1:]) if lines and lines[0].text == part.title else list(lines)
     filled = [line for line in lines if not line.blank]
     first = filled[0].no if filled else (lines[0].no if lines else 0)
     last = filled[-1].no if filled else first
-    return Section(part.title, paragraphs_by_sentences(body), Provenance(path, first, last))
+    return Section(part.title, paragraphs_by_sentences(body, titles), Provenance(path, first, last))
 
 
 def truncation_warnings(
