@@ -225,9 +225,41 @@ def _renamed(example: Example, old: str, new: str, renames: tuple[tuple[str, str
         return new + (" " + "\n" * breaks if breaks else "")
 
     text = pattern.sub(put, "\n".join(example.lines))
-    lines = tuple(text.split("\n"))
+    lines = list(text.split("\n"))
     assert len(lines) == len(example.lines)
-    return Variant(lines, tuple(range(1, len(lines) + 1)), renames=renames)
+    if len(new) < len(old):
+        _refill(lines, example.lines)
+    return Variant(tuple(lines), tuple(range(1, len(lines) + 1)), renames=renames)
+
+
+#: a line at least this long is prose or a title (the 2012 titles wrap at about 56), not a
+#: narrow table cell: a real report typeset with a shorter name fills it with the next
+#: line's words
+_PROSE = 40
+
+
+def _refill(lines: list[str], before: Sequence[str]) -> None:
+    """Lines a shorter name left short filled with the first words of the line that goes on
+    after them (lower case, the next non-blank line), as the report's typesetting would:
+    a 2012 plan tells a title from its text by where its lines end. The next line keeps at
+    least one word, so every line keeps its number and no blank line appears."""
+    for i, (line, old) in enumerate(zip(lines, before)):
+        if line == old or len(old.rstrip()) < _PROSE or line.rstrip().endswith((".", ":", "!", "?", "-")):
+            continue
+        j = next((k for k in (i + 1, i + 2) if k < len(lines) and lines[k].strip()), None)
+        if j is None or not lines[j].lstrip()[:1].islower():
+            continue
+        width, end = len(old.rstrip()), line[len(line.rstrip()) :]
+        head, words = line.rstrip(), lines[j].split()
+        lead = lines[j][: len(lines[j]) - len(lines[j].lstrip())]
+        tail_end = lines[j][len(lines[j].rstrip()) :]
+        taken = 0
+        while taken < len(words) - 1 and len(head) + 1 + len(words[taken]) <= width:
+            head += " " + words[taken]
+            taken += 1
+        if taken:
+            lines[i] = head + end
+            lines[j] = lead + " ".join(words[taken:]) + tail_end
 
 
 def name_pattern(name: str) -> re.Pattern[str]:
