@@ -27,8 +27,8 @@ _DOC_FOOTER = re.compile(r"^\d+\. .*\.doc$")
 #: footer are dropped there; 'SID n (m)' is a kind of its own, since its letterhead goes too
 LINE_KINDS = re.compile(rf"(?P<sid>{_SID.pattern})|(?P<noise>{PAGE_NOISE_RE.pattern}|{_DOC_FOOTER.pattern})")
 _CAPS = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ \-]+$")
-#: how far above a 'SID n (m)' line the upper-case letterhead may stand
-_HEADER_REACH = 20
+#: how many kept lines above a 'SID n (m)' line the upper-case letterhead may stand
+_HEADER_REACH = 10
 
 
 def clean_lines(lines: Sequence[str]) -> list[Line]:
@@ -39,12 +39,14 @@ def clean_lines(lines: Sequence[str]) -> list[Line]:
     """
     kept, kinds = read_lines(lines, LINE_KINDS, keep_empty=False)
     kept = without_uniform_trailing_space(kept)
-    sids = [line.no for line, kind in zip(kept, kinds) if kind == "sid"]
+    sids = [i for i, kind in enumerate(kinds) if kind == "sid"]
     if not sids:
         return kept
-    letterhead = {no for sid in sids for no in range(sid - _HEADER_REACH, sid)}
+    # counted in kept lines, not line numbers: an extract with an empty line after every
+    # line puts the letterhead twice as many numbers above
+    letterhead = {k for i in sids for k in range(max(0, i - _HEADER_REACH), i)}
     return [
         line
-        for line, kind in zip(kept, kinds)
-        if kind != "sid" and not (line.no in letterhead and _CAPS.match(line.text))
+        for k, (line, kind) in enumerate(zip(kept, kinds))
+        if kind != "sid" and not (k in letterhead and _CAPS.match(line.text))
     ]
