@@ -140,3 +140,18 @@ def test_a_name_tail_after_a_page_break_or_a_gap_is_read_from_the_words(tmp_path
         read = _indicators(kfcompare.parse_file(str(path)))[first]
         assert (read.name, read.flags) == (expected, ())
         assert (read.outcome, read.target) == (original.outcome, original.target)
+
+
+def test_a_plan_without_its_separator_lines_ends_comments_and_decisions_where_rows_start(tmp_path: Path) -> None:
+    """2012 plans part rows, comments and the signature by lines of spaces; stripped, a
+    comment ends where a row starts after a full sentence, the decisions at the signature."""
+    plan = EXAMPLE.with_name("hasselby-vallingby_vp_2012.txt")
+    original = kfcompare.parse_file(str(plan))[0]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(line.rstrip() for line in plan.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    read = kfcompare.parse_file(str(path))[0]
+    assert read.decisions[-1].text == original.decisions[-1].text
+    assert read.decisions[-1].text.endswith("inrättar resultatenheten Profilboendet Liviagården.")
+    names = [i.name for _, i in read.indicators()]
+    assert names == [i.name for _, i in original.indicators()]
+    assert "Andel barn som lever i familjer som är beroende av ekonomiskt bistånd" in names

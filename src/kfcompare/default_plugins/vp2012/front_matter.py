@@ -75,11 +75,28 @@ def _decisions(lines: Sequence[Line], path: str) -> tuple[Decision, ...]:
             break
         if _DECISION.match(line.text):
             groups.append([line])
-        elif groups:
+        elif groups and not _signs_after(groups[-1][-1], line):
             groups[-1].append(line)
         else:
             break
     return tuple(_decision(group, path) for group in groups)
+
+
+#: a signature line is a name, short and without a sentence in it ('Leif Spjuth')
+_SIGNATURE_WIDTH = 40
+
+
+def _signs_after(last: Line, line: Line) -> bool:
+    """Whether ``line`` is the signature under the decisions rather than more of the last
+    one: after a finished sentence, a short capitalised line that is no sentence (the
+    separator lines before it may be lost in another extract)."""
+    text = line.text
+    return (
+        last.text.endswith(".")
+        and text[:1].isupper()
+        and len(text) < _SIGNATURE_WIDTH
+        and not any(mark in text for mark in ".:;!?")
+    )
 
 
 def _decision(group: Sequence[Line], path: str) -> Decision:
