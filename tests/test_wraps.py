@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kfcompare
+from kfcompare.errors import KfcompareError
 from kfcompare.text.lines import numbered
 from kfcompare.text.wraps import break_kind, restore_wrap_signal, vocabulary
 
@@ -81,3 +85,34 @@ def test_any_text_is_restored_without_changing_its_words(raw: list[str]) -> None
     # read again, a restored text reads the same
     again = restore_wrap_signal(restored.lines, known=["ab"])
     assert again == restored
+
+
+_EXAMPLE = (Path(__file__).parent.parent / "examples" / "hagersten-alvsjo_ung-fritid_vb_2020.txt").read_text(
+    encoding="utf-8"
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=1200),
+    st.integers(min_value=30, max_value=400),
+    st.lists(st.integers(min_value=0, max_value=399), max_size=8),
+)
+def test_any_stretch_of_a_stripped_report_parses_or_fails_with_the_librarys_error(
+    start: int, length: int, cuts: list[int]
+) -> None:
+    """A window of a real report without its line-end spaces, with lines cut in two at
+    random: the signal is read again and the text gives a model or kfcompare's own error."""
+    lines = [line.rstrip() for line in _EXAMPLE.split("\n")][start : start + length]
+    for cut in sorted(set(cuts), reverse=True):
+        if cut < len(lines) and len(lines[cut]) > 2:
+            half = len(lines[cut]) // 2
+            lines[cut : cut + 1] = [lines[cut][:half], lines[cut][half:]]
+    text = "KF:s inriktningsmål:\n1. Mål\n" + "\n".join(lines)
+    try:
+        reports = kfcompare.parse_text(text, path="window.txt")
+    except KfcompareError:
+        return
+    for report in reports:
+        for _, indicator in report.indicators():
+            assert indicator.provenance.path == "window.txt"
