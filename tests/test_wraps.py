@@ -116,3 +116,18 @@ def test_any_stretch_of_a_stripped_report_parses_or_fails_with_the_librarys_erro
     for report in reports:
         for _, indicator in report.indicators():
             assert indicator.provenance.path == "window.txt"
+
+
+def test_the_work_stays_linear_when_a_text_repeats_its_headers() -> None:
+    """Thousands of repeated headers in a row: each line looks past one header at most, so
+    the header test runs a bounded number of times per line."""
+    lines = numbered(["Aktivitet Startdatum Slutdatum Avvikelse"] * 3000 + ["och sedan"])
+    calls = 0
+
+    def furniture(i: int) -> int:
+        nonlocal calls
+        calls += 1
+        return i + 1 if lines[i].text.startswith("Aktivitet") else i
+
+    restore_wrap_signal(lines, furniture=furniture)
+    assert calls <= 3 * len(lines)

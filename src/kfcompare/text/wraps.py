@@ -358,11 +358,12 @@ def _over_gap(text: str) -> str:
 
 
 def _next_text(lines: Sequence[Line], i: int, furniture: Callable[[int], int] | None) -> tuple[Line | None, bool]:
-    """The next non-blank line after line ``i`` within a page gap, past a repeated header,
-    and whether a gap parts them."""
+    """The next non-blank line after line ``i`` within a page gap, past one repeated header,
+    and whether a gap parts them. Bounded: at most ``_GAP`` blank lines and one header are
+    looked past, so the pass stays linear whatever the text repeats."""
     k, blanks, crossed = i + 1, 0, False
     while k < len(lines):
-        past = furniture(k) if furniture is not None else k
+        past = furniture(k) if furniture is not None and not crossed else k
         if past > k:
             k, crossed = past, True
             continue
