@@ -68,17 +68,19 @@ def load(name: str) -> Example:
     if lines and lines[-1] == "":
         lines = lines[:-1]
     reports = tuple(parse(text, name))
-    spans: list[tuple[str, int, int]] = []
+    spans: list[tuple[str, int, int, tuple[str, ...] | None]] = []
     for report in reports:
-        spans.extend(("indicator", i.provenance.first_line, i.provenance.last_line) for _, i in report.indicators())
-        spans.extend(("activity", a.provenance.first_line, a.provenance.last_line) for _, a in report.activities())
+        spans.extend(("indicator", i.provenance.first_line, i.provenance.last_line, None) for _, i in report.indicators())
+        spans.extend(("activity", a.provenance.first_line, a.provenance.last_line, None) for _, a in report.activities())
         for table in report.budget:
-            spans.extend(("budget", r.provenance.first_line, r.provenance.last_line) for r in table.rows)
+            header = _budget_header(lines, table)
+            spans.extend(("budget", r.provenance.first_line, r.provenance.last_line, header) for r in table.rows)
     inside = _inside_headers(lines)
     rows = []
-    for kind, first, last in sorted(spans, key=lambda s: (s[1], s[2])):
+    for kind, first, last, printed in sorted(spans, key=lambda s: (s[1], s[2])):
         nonblank = tuple(n for n in range(first, last + 1) if lines[n - 1].strip() and n not in inside)
-        rows.append(Row(kind, first, last, nonblank, _header(lines, kind, first)))
+        header = printed if printed is not None else _header(lines, kind, first)
+        rows.append(Row(kind, first, last, nonblank, header))
     return Example(name, lines, reports, tuple(rows))
 
 
@@ -92,15 +94,45 @@ def _inside_headers(lines: tuple[str, ...]) -> set[int]:
     return inside
 
 
+def _budget_header(lines: tuple[str, ...], table: kfcompare.BudgetTable) -> tuple[str, ...]:
+    """A budget table's header as printed: the lines from the table's start to its first row,
+    without the caption (which may wrap over lines) and the blank lines around; the blank
+    lines between a wide header's cells stay, as a page would print them again.
+
+    A unit report's caption on the header line ('Prevention (Fritid) Budget Utfall
+    Avvikelse') is part of that line, so it is repeated with it. A table with no header
+    ('no-header': a caption and one-amount rows) has none to repeat.
+    """
+    if not table.rows:
+        return ()
+    span = range(table.provenance.first_line, table.rows[0].provenance.first_line)
+    printed = [n for n in span if lines[n - 1].strip()]
+    caption = _squeeze(table.caption)
+    if caption:
+        for k in range(1, len(printed) + 1):
+            text = _squeeze(" ".join(lines[n - 1] for n in printed[:k]))
+            if text == caption:
+                printed = printed[k:]
+                break
+            if not caption.startswith(text):
+                break
+    if not printed:
+        return ()
+    return lines[printed[0] - 1 : printed[-1]]
+
+
+def _squeeze(text: str) -> str:
+    """Text without its white space: a wrapped caption's lines compare with the model's."""
+    return "".join(text.split())
+
+
 def _header(lines: tuple[str, ...], kind: str, first: int) -> tuple[str, ...]:
-    """The printed header of the table a row belongs to, from the nearest header line above it.
+    """The printed header of an indicator or activity table, from the nearest header line
+    above the row.
 
     The 2020 indicator header runs over many lines down to the one ending in ``Period``; the
-    other headers are one line. Budget tables are left out: their captions and headers are
-    not told apart by the model.
+    other headers are one line.
     """
-    if kind == "budget":
-        return ()
     pattern = _HEADER[kind]
     top = next((n for n in range(first - 1, 0, -1) if pattern.match(lines[n - 1])), None)
     if top is None:

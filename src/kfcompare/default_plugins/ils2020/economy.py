@@ -76,8 +76,12 @@ class _Body:
     width: int
     decimal: bool
     with_text: bool = False
-    #: the header's column names, which a page break may print again inside the table
-    columns: tuple[str, ...] = ()
+    #: the header as read (stub, column names, a caption on its line), which a page break
+    #: may print again inside the table
+    header: Header | None = None
+    #: the first word of the header's first line: only a line that starts with it is probed
+    #: for the header printed again
+    opening: str = ""
 
 
 class Tally:
@@ -125,7 +129,9 @@ def _headed(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: str, 
     header = header_at(lines, i)
     if header is None:
         return None
-    body = _Body(max(1, len(header.columns)), _decimal_mode(lines, header.end), columns=header.columns)
+    opening = next(iter(lines[header.start].text.split()), "")
+    decimal = _decimal_mode(lines, header.end, header, opening)
+    body = _Body(max(1, len(header.columns)), decimal, header=header, opening=opening)
     from_page = placed_header(lines[header.start])
     raw: list[_RawRow] = []
     placed: tuple[BudgetRow, ...] = ()
@@ -171,12 +177,22 @@ def _headerless(lines: Sequence[Line], i: int, consumed: int, tkr: bool, path: s
     return BudgetTable(lines[i].text, unit, columns, tuple(rows), provenance, ("no-header",)), warnings, end
 
 
-def _decimal_mode(lines: Sequence[Line], start: int) -> bool:
-    """Whether the table prints decimal commas, judged by the first line that ends in a number."""
-    for line in lines[start : start + 24]:
-        tokens = line.text.split()
+def _decimal_mode(lines: Sequence[Line], start: int, header: Header | None = None, opening: str = "") -> bool:
+    """Whether the table prints decimal commas, judged by the first line that ends in a number.
+
+    The table's own header printed again by a page break is passed over: its years
+    ('Budget 2020') are no cells.
+    """
+    k, end = start, min(len(lines), start + 24)
+    while k < end:
+        if header is not None:
+            k = _skip_header(lines, k, header, opening)
+            if k >= end:
+                break
+        tokens = lines[k].text.split()
         if tokens and is_number_token(tokens[-1]):
             return any("," in token for token in _number_suffix(tokens))
+        k += 1
     return True
 
 
@@ -258,10 +274,9 @@ def _collect_rows(lines: Sequence[Line], start: int, body: _Body) -> tuple[list[
     end = start
     j = next_text(lines, start)
     while j < len(lines):
-        if rows:
-            j = _past_repeated_header(lines, j, body, lines[end - 1])
-            if j >= len(lines):
-                break
+        j = _past_repeated_header(lines, j, body)
+        if j >= len(lines):
+            break
         split = _split_row(lines[j].text, body)
         if split is not None and split[0]:
             rows.append(_RawRow((lines[j],), lines[j], *split))
@@ -288,9 +303,10 @@ def _wrapped_label(
     of the values line, its cells, whether the label's cut is unsure), or None when no values follow.
 
     A page break can fall inside the label ('Anslag för' / page / 'nämndens verksamhet'): a
-    label whose next text lies across a page gap (lines dropped or a blank run) goes on there.
-    The earlier part ends at a space or a hyphen when the line was wrapped; without that sign
-    it could be a heading of its own, so the joined row is flagged ``split-row``.
+    label whose next text lies across a page gap (lines dropped or a blank run) or the table's
+    own header printed again goes on there. The earlier part ends at a space or a hyphen when
+    the line was wrapped; without that sign it could be a heading of its own (the caption of
+    a next table with the same header), so the joined row is flagged ``split-row``.
     """
     taken: list[Line] = []
     split = False
@@ -298,34 +314,48 @@ def _wrapped_label(
     for _ in range(_MAX_LABEL_CUTS + 1):
         start = k
         while len(taken) < _MAX_LABEL_LINES and k < len(lines) and _label_like(lines[k], body):
+            if taken and _past_repeated_header(lines, k, body) != k:
+                break  # the header's own lines look like a label's: the label is cut here
             taken.append(lines[k])
             k += 1
         v = next_text(lines, k)
-        if k == start or k == v or v >= len(lines):
+        if k == start or v >= len(lines):
             return None
-        v = _past_repeated_header(lines, v, body, taken[-1])
+        past = _past_repeated_header(lines, v, body)
+        if past == v and k == v:
+            return None  # neither a blank line nor a header after the label: no row
+        v, repeated = past, past != v
         if v >= len(lines):
             return None
         values = _split_row(lines[v].text, body)
         if values is not None:
             return (tuple(taken), v, values, split) if not values[0] else None
-        if lines[v].no - taken[-1].no <= 2:
+        if not repeated and lines[v].no - taken[-1].no <= 2:
             return None  # no page gap: the label ends without values
         split = split or not _WRAPPED_END.search(taken[-1].raw)
         k = v
     return None
 
 
-def _past_repeated_header(lines: Sequence[Line], k: int, body: _Body, before: Line) -> int:
-    """Where the table goes on when a page break printed its own header again at ``k``: the
-    same column names after a page gap (lines dropped or a blank run), and no caption of its
-    own (a unit report prints each table's caption on its header line); else ``k``."""
-    if not body.columns or k >= len(lines) or lines[k].no - before.no <= 2:
+def _past_repeated_header(lines: Sequence[Line], k: int, body: _Body) -> int:
+    """Where the table goes on when a page break printed its own header again at ``k``; else
+    ``k``. With or without the page block (an extractor may drop it), before the first row,
+    between rows or inside one."""
+    if body.header is None or not (body.header.columns or body.header.stub):
         return k
-    header = header_at(lines, k)
-    if header is None or header.columns != body.columns or header.caption:
+    return _skip_header(lines, k, body.header, body.opening)
+
+
+def _skip_header(lines: Sequence[Line], k: int, header: Header, opening: str) -> int:
+    """The first text line after ``header`` printed again at ``k``, or ``k``: the same stub
+    and column names, and no caption but its own (a unit report prints each table's caption
+    on its header line, so another caption there starts another table)."""
+    if k >= len(lines) or lines[k].text.split()[:1] != [opening]:
         return k
-    return next_text(lines, header.end)
+    again = header_at(lines, k)
+    if again is None or (again.stub, again.columns, again.caption) != (header.stub, header.columns, header.caption):
+        return k
+    return next_text(lines, again.end)
 
 
 def _caption_like(line: Line) -> bool:

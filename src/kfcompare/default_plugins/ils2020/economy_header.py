@@ -141,7 +141,8 @@ def header_at(lines: Sequence[Line], i: int) -> Header | None:
 
 
 def _more_cells(lines: Sequence[Line], columns: list[str], end: int) -> tuple[list[str], int]:
-    """Following blank-separated blocks that start with a column word are header cells too."""
+    """Following blank-separated blocks that start with a column word are header cells too;
+    a block that starts the header over (a page break printed it again) is not."""
     while True:
         start = next_text(lines, end)
         if start >= len(lines):
@@ -151,7 +152,7 @@ def _more_cells(lines: Sequence[Line], columns: list[str], end: int) -> tuple[li
             return columns, end
         text = join_wrapped([line.raw for line in lines[start:block_end]])
         prefix, more = split_columns(text, implicit_first=False)
-        if prefix or not more or _SENTENCE.search(text):
+        if prefix or not more or _SENTENCE.search(text) or more == columns[: len(more)]:
             return columns, end
         columns = [*columns, *more]
         end = block_end
