@@ -81,7 +81,8 @@ def _classify(text: str) -> tuple[str | None, TableSpec | None]:
 
 
 def split_title(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
-    """Title lines and the rest: a title continues after a hyphen or a full line + lower case.
+    """Title lines and the rest: a title continues after a hyphen, or in lower case after a
+    full line or one that ends no sentence.
 
     A length-only rule would glue the short sub-heading after a title onto it.
     """
@@ -92,7 +93,10 @@ def split_title(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
     for line in text[1:]:
         prev = title[-1].text
         lower = line.text[:1].islower() or line.text[:1] == "("
-        if prev.endswith("-") or (lower and len(prev) >= _WRAP_WIDTH):
+        # a title line a district's name made shorter still goes on in lower case; a finished
+        # sentence before a lower-case line needs the full width to go on
+        unfinished = not prev.endswith((".", ":", "!", "?"))
+        if prev.endswith("-") or (lower and (len(prev) >= _WRAP_WIDTH or unfinished)):
             title.append(line)
         else:
             break
