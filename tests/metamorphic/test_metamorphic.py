@@ -21,6 +21,15 @@ FAST = ("hagersten-alvsjo_ung-fritid_vb_2020.txt",)
 #: and strict, so a fix that makes one pass must take it off this list
 KNOWN_FAILING: set[str] = set()
 
+#: texts whose model differs outside the rows in the full sweep, by transformation, and why:
+#: exact, so a fix must lower the count here
+KNOWN_OTHER = {
+    # Kungsholmen 2021 (a space on every line end) runs '… rör hot och våld' on into 'Under
+    # aktuell period …'; read again from the words, the line ends a paragraph
+    "trailing spaces stripped": 1,
+    "trailing space added": 1,
+}
+
 
 def _cases(names: list[str] | tuple[str, ...]) -> list[object]:
     known = pytest.mark.xfail(strict=True, reason="issue 15: not yet survived")
@@ -94,7 +103,9 @@ def test_full_page_break_sweep(kind: str) -> None:
 @pytest.mark.metamorphic_full
 @pytest.mark.parametrize("label", sorted(transforms.EXTRACTOR))
 def test_full_extractor_variant(label: str) -> None:
-    _assert_clean(harness.extractor(label, corpus.NAMES))
+    measure = harness.extractor(label, corpus.NAMES)
+    assert measure.units > 0 and measure.silent() == 0, _report(measure)
+    assert measure.other == KNOWN_OTHER.get(label, 0), _report(measure)
 
 
 @pytest.mark.metamorphic_full
