@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from ...hookspecs import InputFormat, ParseOptions, hookimpl
-from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report, Section
+from ...model import BudgetTable, Goal, Kind, ParseWarning, Provenance, Report
 from ..._source import Source
 from ...text.lines import Line, gc_paused, read_lines
 from ...text.wraps import UNCERTAIN_JOIN, Guesses, missing_wrap_signal, restore_wrap_signal
