@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from .joined import join_hyphenated, join_wrapped
 from .lines import Line
+from .wraps import GOES_ON
 
 #: (the previous non-blank line or None, this line, whether an empty line came between)
 StartsParagraph = Callable[[Line | None, Line, bool], bool]
@@ -98,7 +99,12 @@ def paragraphs_by_blanks(lines: Sequence[Line]) -> str:
 
 
 _PARAGRAPH_END = re.compile(r"[.!?:]$")
-_WRAPS_ON = re.compile(r"[,\-–]$|\b(?:och|samt|eller|i|av|för|med|till|om|på)$")
+#: a line ending in a comma, a dash or a word no sentence ends with wraps on
+_WRAPS_ON = re.compile(r"[,\-–]$")
+
+
+def _wraps_on(text: str) -> bool:
+    return bool(_WRAPS_ON.search(text)) or text.rsplit(None, 1)[-1].lower() in GOES_ON
 
 
 def _after_sentence(prev: Line | None, line: Line, gap: bool) -> bool:
@@ -107,7 +113,7 @@ def _after_sentence(prev: Line | None, line: Line, gap: bool) -> bool:
     text = prev.text
     if _PARAGRAPH_END.search(text) or not prev.raw[-1:].isspace():
         return True
-    return len(text) <= 50 and not _WRAPS_ON.search(text)
+    return len(text) <= 50 and not _wraps_on(text)
 
 
 def paragraphs_by_sentences(lines: Sequence[Line], titles: frozenset[str] = frozenset()) -> str:

@@ -43,9 +43,9 @@ _AFTER_SUSPENDED = ("och", "eller", "samt")
 _CELL_WIDTH = 50
 #: a line ending in one of these ends a sentence or a clause
 _SENTENCE_END = tuple(".!?:;")
-#: words a title or heading never ends with: a capital after one goes on in the sentence
-#: ('tillsammans med' + 'Socialnämnden', 'Alla inom' + 'Ung fritid')
-_GOES_ON = frozenset(
+#: words a title, heading or sentence never ends with: a line ending in one goes on
+#: ('tillsammans med' + 'Socialnämnden', 'Alla inom' + 'Ung fritid'); the paragraph rules share it
+GOES_ON = frozenset(
     (
         "och samt eller i av för med till om på som att en ett den det de från inom under vid mot "
         "genom hos utan efter över mellan kring enligt bland både vilket vilka där när hur än per "
@@ -236,7 +236,7 @@ def break_kind(
     if first.isupper() and end.isalnum():
         if short:
             return "end"
-        if _tail_word(above) in _GOES_ON:
+        if _tail_word(above) in GOES_ON:
             return "space"
         return _before_capital(above, _head_letters(below), vocabulary, opens)
     if not first.islower() or not end.isalpha():
@@ -253,7 +253,7 @@ def break_kind(
         return "space" if words[joined] == 0 else "unsure"
     if not known_head and vocabulary.begins_word(joined):
         return "word"  # the start of a longer word the text uses ('energie' + 'ffektivis')
-    return "space" if known_tail or known_head or tail in _GOES_ON else "unsure"
+    return "space" if known_tail or known_head or tail in GOES_ON else "unsure"
 
 
 def _before_capital(above: str, head: str, vocabulary: Vocabulary, opens: bool) -> str:
@@ -339,7 +339,7 @@ def _margin(lines: Sequence[Line]) -> int:
 def _before_indent(text: str) -> str:
     """Before a line that starts with a space (a new cell or item, or a continuation the
     extractor indented): a comma or a word a sentence cannot end with goes on."""
-    goes_on = text.endswith(",") or (text[-1].isalpha() and _tail_word(text) in _GOES_ON)
+    goes_on = text.endswith(",") or (text[-1].isalpha() and _tail_word(text) in GOES_ON)
     return "space" if goes_on else "signalled"
 
 
@@ -352,7 +352,7 @@ def _goes_on(text: str) -> bool:
 def _over_gap(text: str) -> str:
     """A block that ends in a comma or in a word a sentence cannot end with goes on after
     the gap; one that ends in another word may ('open'); one that ends otherwise ends."""
-    if text.endswith(",") or (text[-1].isalpha() and _tail_word(text) in _GOES_ON):
+    if text.endswith(",") or (text[-1].isalpha() and _tail_word(text) in GOES_ON):
         return "space"
     return "open" if text[-1].isalpha() else "end"
 

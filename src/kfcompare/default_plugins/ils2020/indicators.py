@@ -24,6 +24,7 @@ from ...text.numbers import KNOWN_UNIT_RE, VALUE_TOKEN_RE, starts_with_value
 from .row_cells import Cell, SplitRow, ends_with_period, split_cells
 from .column_choice import MAX_READINGS, RowFacts, assign
 from .goal_part import Context, read_prose
+from .line_kinds import indicator_header_end
 
 #: header cells, matched on the header text with all white space removed
 _HEADER_CELLS = (
@@ -36,7 +37,6 @@ _HEADER_CELLS = (
     ("target", re.compile(r"Årsmål")),
 )
 _PREVIOUS_LABEL = re.compile(r"Periodens\s*utfall\s*((?:VB|T\d|Tertial\s*\d)\s*\d{4})")
-_HEADER_MAX_LINES = 40
 #: a table line longer than this is prose, not a name or value cell
 _CELL_LINE_MAX = 90
 _MAX_VALUE_BLOCKS = 8
@@ -45,7 +45,6 @@ _MAX_NAME_BLOCKS = 3
 _NAME_LINE_MAX = 45
 #: an analysis saying the outcome is missing ('något utfall inte kommer kunna rapporteras')
 _NO_OUTCOME = re.compile(r"\b(?:inget|något)\s+utfall\b|\bundantas\b", re.I)
-_PERIOD_END = re.compile(r"\bPeriod$")
 #: the words of a Period cell before its year ('VB 2020', 'Tertial 1 2020')
 _PERIOD_START = re.compile(rf"{PERIOD_WORD}$")
 _TOKEN = re.compile(r"\S+")
@@ -63,15 +62,8 @@ class Header:
 def read_header(ctx: Context, i: int) -> Header:
     """The columns a header at ``i`` prints, in order; the 2020 default if unreadable."""
     lines = ctx.lines
-    j = i
-    last = i
-    while j < len(lines) and j - i < _HEADER_MAX_LINES:
-        if not lines[j].blank:
-            last = j
-            if _PERIOD_END.search(lines[j].text) and j > i:
-                break
-        j += 1
-    else:
+    last = indicator_header_end(lines, i)
+    if last is None:
         ctx.warn("indikatortabellens huvud saknar kolumnen 'Period'; standardkolumnerna används", lines[i].no)
         return Header(INDICATOR_COLUMNS, None, False, i + 1)
     joined = join_wrapped([line.raw for line in lines[i : last + 1]])

@@ -77,6 +77,15 @@ _HEADER_END = re.compile(r"\bPeriod$")
 _HEADER_LINES = 40
 
 
+def indicator_header_end(lines: Sequence[Line], i: int) -> int | None:
+    """The index of the last line of the indicator table header that starts at ``i`` (the
+    line ending in 'Period'), or None when none follows within the header's reach."""
+    for k in range(i + 1, min(i + _HEADER_LINES, len(lines))):
+        if _HEADER_END.search(lines[k].text):
+            return k
+    return None
+
+
 def furniture(lines: Sequence[Line], kinds: Sequence[str]) -> Callable[[int], int]:
     """For ``text.wraps.restore_wrap_signal``: the index after a table header starting at a
     line (its own index if none starts there), which a cell cut by a page break goes on after."""
@@ -84,11 +93,7 @@ def furniture(lines: Sequence[Line], kinds: Sequence[str]) -> Callable[[int], in
     def past(i: int) -> int:
         if kinds[i] == "activities":
             return i + 1
-        if kinds[i] != "indicators":
-            return i
-        for k in range(i + 1, min(i + _HEADER_LINES, len(lines))):
-            if _HEADER_END.search(lines[k].text):
-                return k + 1
-        return i
+        end = indicator_header_end(lines, i) if kinds[i] == "indicators" else None
+        return i if end is None else end + 1
 
     return past
